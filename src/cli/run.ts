@@ -1,0 +1,54 @@
+// Dispatch: parse argv, route to the command's handler, turn failures into exit codes.
+import { parseArgv, type ParsedCommand } from './args.js';
+import { commandHelp, topLevelHelp } from './help.js';
+import { VERSION } from '../version.js';
+
+export interface CliIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export type Handler = (command: ParsedCommand, io: CliIO) => Promise<number>;
+
+export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
+
+function notImplemented(name: string): Handler {
+  return async (_command, io) => {
+    io.stderr.write(`fnmon ${name}: not implemented yet\n`);
+    return EXIT.failure;
+  };
+}
+
+const HANDLERS: Record<string, Handler> = {
+  monitor: notImplemented('monitor'),
+  tail: notImplemented('tail'),
+  get: notImplemented('get'),
+  logs: notImplemented('logs'),
+  invoke: notImplemented('invoke'),
+  stats: notImplemented('stats'),
+  emulator: notImplemented('emulator'),
+  doctor: notImplemented('doctor'),
+};
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const parsed = parseArgv(argv);
+  switch (parsed.kind) {
+    case 'version':
+      io.stdout.write(`${VERSION}\n`);
+      return EXIT.ok;
+    case 'help':
+      io.stdout.write(parsed.command ? commandHelp(parsed.command) : topLevelHelp(VERSION));
+      return EXIT.ok;
+    case 'usage-error':
+      io.stderr.write(`fnmon: ${parsed.message}\n${parsed.hint}\n`);
+      return EXIT.usage;
+    case 'command': {
+      // Without a terminal, the default command is the plain-text tail.
+      const name = parsed.command === 'monitor' && !io.stdout.isTTY && !parsed.options.demo ? 'tail' : parsed.command;
+      const handler = HANDLERS[name];
+      if (!handler) throw new Error(`no handler for ${name}`);
+      return handler({ ...parsed, command: name }, io);
+    }
+  }
+}
