@@ -2,6 +2,9 @@
 import { parseArgv, type ParsedCommand } from './args.js';
 import { commandHelp, topLevelHelp } from './help.js';
 import { VERSION } from '../version.js';
+import { isApiError } from '../api/errors.js';
+import { UsageFailure } from './options.js';
+import { tailCommand } from './tail-command.js';
 
 export interface CliIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -22,7 +25,7 @@ function notImplemented(name: string): Handler {
 
 const HANDLERS: Record<string, Handler> = {
   monitor: notImplemented('monitor'),
-  tail: notImplemented('tail'),
+  tail: tailCommand,
   get: notImplemented('get'),
   logs: notImplemented('logs'),
   invoke: notImplemented('invoke'),
@@ -48,7 +51,24 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       const name = parsed.command === 'monitor' && !io.stdout.isTTY && !parsed.options.demo ? 'tail' : parsed.command;
       const handler = HANDLERS[name];
       if (!handler) throw new Error(`no handler for ${name}`);
-      return handler({ ...parsed, command: name }, io);
+      return runHandler(handler, { ...parsed, command: name }, io);
     }
+  }
+}
+
+/** Failures a person can fix become one line and an exit code, never a stack trace. */
+async function runHandler(handler: Handler, command: ParsedCommand, io: CliIO): Promise<number> {
+  try {
+    return await handler(command, io);
+  } catch (error) {
+    if (error instanceof UsageFailure || (isApiError(error) && error.kind === 'usage')) {
+      io.stderr.write(`fnmon ${command.command}: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (isApiError(error)) {
+      io.stderr.write(`fnmon ${command.command}: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    throw error;
   }
 }

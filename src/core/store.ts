@@ -1,0 +1,100 @@
+// Bounded, id-indexed, start-ordered store of activations, with a version counter so views can
+// cache what they derive from it. Live data lives here, outside React; the TUI subscribes.
+import type { Activation } from './activation.js';
+
+export const DEFAULT_STORE_CAPACITY = 50_000;
+
+type Listener = () => void;
+
+export class ActivationStore {
+  /** Ascending by start; ties keep arrival order. */
+  private readonly ordered: Activation[] = [];
+  private readonly byId = new Map<string, Activation>();
+  private readonly listeners = new Set<Listener>();
+  private newestFirstCache: { version: number; list: readonly Activation[] } | undefined;
+  private currentVersion = 0;
+  private evictedCount = 0;
+
+  constructor(readonly capacity: number = DEFAULT_STORE_CAPACITY) {}
+
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  get size(): number {
+    return this.ordered.length;
+  }
+
+  /** How many activations were dropped to stay within capacity. */
+  get evicted(): number {
+    return this.evictedCount;
+  }
+
+  get(id: string): Activation | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Adds new activations; a known id is replaced only by a fuller record. */
+  add(activations: readonly Activation[]): void {
+    let changed = false;
+    for (const activation of activations) changed = this.put(activation) || changed;
+    if (!changed) return;
+    this.evictOverCapacity();
+    this.changed();
+  }
+
+  /** Newest start first; the same array until the store changes. */
+  newestFirst(): readonly Activation[] {
+    if (this.newestFirstCache?.version !== this.currentVersion) {
+      this.newestFirstCache = { version: this.currentVersion, list: this.ordered.toReversed() };
+    }
+    return this.newestFirstCache.list;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private put(activation: Activation): boolean {
+    const existing = this.byId.get(activation.id);
+    if (existing) {
+      if (existing.full || !activation.full) return false;
+      this.ordered[this.indexOf(existing)] = activation;
+    } else {
+      this.ordered.splice(this.insertionPoint(activation.start), 0, activation);
+    }
+    this.byId.set(activation.id, activation);
+    return true;
+  }
+
+  private evictOverCapacity(): void {
+    const excess = this.ordered.length - this.capacity;
+    if (excess <= 0) return;
+    for (const dropped of this.ordered.splice(0, excess)) this.byId.delete(dropped.id);
+    this.evictedCount += excess;
+  }
+
+  private changed(): void {
+    this.currentVersion += 1;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** First index whose start is greater than `start` (after equal starts). */
+  private insertionPoint(start: number): number {
+    let low = 0;
+    let high = this.ordered.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.ordered[mid]!.start <= start) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  private indexOf(activation: Activation): number {
+    let index = this.insertionPoint(activation.start) - 1;
+    while (index >= 0 && this.ordered[index] !== activation) index -= 1;
+    return index;
+  }
+}

@@ -1,0 +1,227 @@
+// The loss-proof poller. Every poll re-checks a window that reaches back further than the
+// longest an activation can run (records appear only when an activation ends, but are indexed
+// by its start), using counts to fetch only what is new (see reconcile.ts). Ids are deduped,
+// and forgotten once they fall out of the window. After an outage the window stays anchored at
+// the last successful poll, so everything that ended in the gap is still found.
+import { activationEndTime, normaliseActivation, type Activation } from './activation.js';
+import { DEFAULT_PACING, backoffDelay, nextInterval, type PacingOptions } from './backoff.js';
+import { systemClock, type Clock } from './clock.js';
+import type { FeedHealth } from './feed-health.js';
+import { Reconciler } from './reconcile.js';
+import { SeenIndex } from './seen-index.js';
+import { describeSourceError, type ActivationSource, type RawRecord } from './source.js';
+
+/** DO's longest function timeout; the window when nothing better is known. */
+export const MAX_FUNCTION_TIMEOUT_MS = 15 * 60 * 1000;
+/** Added to the longest timeout: wait time before start, store latency, clock skew. */
+export const WINDOW_SLACK_MS = 60_000;
+/** DO keeps activation records for 72 hours. */
+const RETENTION_MS = 72 * 60 * 60 * 1000;
+const PAGE_LIMIT = 200;
+const LEAF_SIZE = 32;
+const REQUEST_BUDGET = 60;
+const FIRST_PASS_BUDGET = 5_000;
+
+export interface Delivery {
+  activation: Activation;
+  /** The record exactly as the API returned it. */
+  record: RawRecord;
+  /** Arrived after an activation that ended later was already delivered. */
+  late: boolean;
+}
+
+export interface TailEngineOptions {
+  source: ActivationSource;
+  /** Fetch full records (logs, result) rather than summaries. */
+  docs: boolean;
+  /** Server-side function filter (one exact `fn` or `pkg/fn`). */
+  name?: string;
+  pacing?: Partial<PacingOptions>;
+  /** Also deliver records that already existed at start, from this start time on. */
+  historySince?: number;
+  /** Fixed window instead of the longest timeout in the namespace + slack. */
+  windowMs?: number;
+  clock?: Clock;
+  random?: () => number;
+}
+
+type BatchListener = (batch: Delivery[]) => void;
+type HealthListener = (health: FeedHealth) => void;
+
+export class TailEngine {
+  private readonly seen = new SeenIndex();
+  private readonly reconciler: Reconciler;
+  private readonly pacing: PacingOptions;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly batchListeners = new Set<BatchListener>();
+  private readonly healthListeners = new Set<HealthListener>();
+  private readonly stopSignal = new AbortController();
+  private longestTimeoutMs: number | undefined;
+  private firstPassDone = false;
+  private latestDeliveredEnd = 0;
+  private running: Promise<void> | undefined;
+  private state: FeedHealth;
+
+  constructor(private readonly options: TailEngineOptions) {
+    this.pacing = { ...DEFAULT_PACING, ...options.pacing };
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.reconciler = new Reconciler(options.source, this.seen, {
+      docs: options.docs,
+      name: options.name,
+      pageLimit: PAGE_LIMIT,
+      leafSize: LEAF_SIZE,
+      requestBudget: REQUEST_BUDGET,
+    });
+    this.state = {
+      state: 'starting',
+      intervalMs: this.pacing.minIntervalMs,
+      consecutiveErrors: 0,
+      completenessAtRisk: false,
+      catchingUp: true,
+      windowMs: this.windowMs(),
+      requests: 0,
+      delivered: 0,
+    };
+  }
+
+  get health(): FeedHealth {
+    return this.state;
+  }
+
+  /** How many ids the dedupe index holds (bounded by the window). */
+  get trackedIds(): number {
+    return this.seen.size;
+  }
+
+  onBatch(listener: BatchListener): () => void {
+    this.batchListeners.add(listener);
+    return () => this.batchListeners.delete(listener);
+  }
+
+  onHealth(listener: HealthListener): () => void {
+    this.healthListeners.add(listener);
+    return () => this.healthListeners.delete(listener);
+  }
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopSignal.abort();
+    await this.running;
+    this.setHealth({ state: 'stopped', nextPollAt: undefined });
+  }
+
+  /** One poll: returns the delay until the next one. Public so tests can step the engine. */
+  async pollOnce(): Promise<number> {
+    const pollStartedAt = this.clock.now();
+    const windowStart = this.windowStart(pollStartedAt);
+    const budget = this.firstPassDone ? REQUEST_BUDGET : FIRST_PASS_BUDGET;
+    const result = await this.reconciler.run(windowStart, undefined, budget);
+    this.deliver(result.found);
+    this.state.requests += result.requests;
+    if (result.error !== undefined) return this.recordFailure(result.error);
+
+    if (!result.incomplete) this.firstPassDone = true;
+    this.seen.forgetBefore(windowStart);
+    const intervalMs = result.incomplete
+      ? this.pacing.minIntervalMs
+      : nextInterval(this.state.intervalMs, result.found.length > 0, this.pacing);
+    this.setHealth({
+      state: 'live',
+      lastSuccessAt: pollStartedAt,
+      intervalMs,
+      consecutiveErrors: 0,
+      catchingUp: result.incomplete,
+      completenessAtRisk: this.state.completenessAtRisk,
+      windowMs: this.windowMs(),
+      nextPollAt: this.clock.now() + intervalMs,
+    });
+    return intervalMs;
+  }
+
+  private async loop(): Promise<void> {
+    await this.learnLongestTimeout();
+    while (!this.stopSignal.signal.aborted) {
+      const delay = await this.pollOnce();
+      await this.clock.sleep(delay, this.stopSignal.signal);
+    }
+  }
+
+  private async learnLongestTimeout(): Promise<void> {
+    if (this.options.windowMs !== undefined || !this.options.source.maxTimeoutMs) return;
+    try {
+      this.raiseLongestTimeout(await this.options.source.maxTimeoutMs());
+    } catch {
+      // Not fatal: without it the window stays at the platform maximum.
+    }
+  }
+
+  private raiseLongestTimeout(timeoutMs: number | undefined): void {
+    if (timeoutMs === undefined || !(timeoutMs > 0)) return;
+    const capped = Math.min(timeoutMs, MAX_FUNCTION_TIMEOUT_MS);
+    if (this.longestTimeoutMs === undefined || capped > this.longestTimeoutMs) this.longestTimeoutMs = capped;
+  }
+
+  private windowMs(): number {
+    return this.options.windowMs ?? (this.longestTimeoutMs ?? MAX_FUNCTION_TIMEOUT_MS) + WINDOW_SLACK_MS;
+  }
+
+  /** Anchored at the last success, so an outage widens the window instead of skipping the gap. */
+  private windowStart(now: number): number {
+    const anchor = Math.min(this.state.lastSuccessAt ?? now, now);
+    const start = anchor - this.windowMs();
+    if (!this.firstPassDone && this.options.historySince !== undefined) return Math.min(start, this.options.historySince);
+    return start;
+  }
+
+  private deliver(records: RawRecord[]): void {
+    const batch: Delivery[] = [];
+    for (const record of records) {
+      const activation = normaliseActivation(record);
+      if (!activation) continue;
+      this.raiseLongestTimeout(activation.timeoutLimit);
+      if (!this.firstPassDone && !this.wantedFromHistory(activation)) continue;
+      batch.push({ activation, record, late: false });
+    }
+    if (batch.length === 0) return;
+    batch.sort((a, b) => activationEndTime(a.activation) - activationEndTime(b.activation));
+    for (const delivery of batch) delivery.late = activationEndTime(delivery.activation) < this.latestDeliveredEnd;
+    this.latestDeliveredEnd = Math.max(this.latestDeliveredEnd, activationEndTime(batch.at(-1)!.activation));
+    this.state.delivered += batch.length;
+    for (const listener of this.batchListeners) listener(batch);
+  }
+
+  /** Records that already existed when the engine started are history, delivered only when asked for. */
+  private wantedFromHistory(activation: Activation): boolean {
+    return this.options.historySince !== undefined && activation.start >= this.options.historySince;
+  }
+
+  private recordFailure(error: unknown): number {
+    const failure = describeSourceError(error);
+    const consecutiveErrors = this.state.consecutiveErrors + 1;
+    // A wrong key will not fix itself quickly: retry at the slowest pace, never in a storm.
+    const delay =
+      failure.kind === 'auth'
+        ? this.pacing.maxBackoffMs
+        : backoffDelay(consecutiveErrors, this.pacing, this.random, failure.retryAfterMs);
+    const now = this.clock.now();
+    const outage = now - (this.state.lastSuccessAt ?? now);
+    this.setHealth({
+      state: failure.kind === 'auth' ? 'error' : 'backing-off',
+      consecutiveErrors,
+      lastError: { kind: failure.kind, message: failure.message, at: now },
+      completenessAtRisk: this.state.completenessAtRisk || outage > RETENTION_MS - this.windowMs(),
+      nextPollAt: now + delay,
+    });
+    return delay;
+  }
+
+  private setHealth(change: Partial<FeedHealth>): void {
+    this.state = { ...this.state, ...change };
+    for (const listener of this.healthListeners) listener(this.state);
+  }
+}

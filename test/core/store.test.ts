@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ActivationStore } from '../../src/core/store.js';
+import { normaliseActivation, type Activation } from '../../src/core/activation.js';
+
+function activation(id: string, start: number, full = false): Activation {
+  const record = {
+    activationId: id,
+    start,
+    end: start + 5,
+    name: 'hello',
+    namespace: 'fn-x',
+    version: '0.0.1',
+    annotations: [],
+    ...(full ? { response: { status: 'success', success: true, result: {} }, logs: [] } : { statusCode: 0 }),
+  };
+  return normaliseActivation(record)!;
+}
+
+describe('ActivationStore', () => {
+  it('lists newest start first, whatever the arrival order', () => {
+    const store = new ActivationStore();
+    store.add([activation('b', 200), activation('a', 100)]);
+    store.add([activation('c', 150)]);
+    expect(store.newestFirst().map((a) => a.id)).toEqual(['b', 'c', 'a']);
+  });
+
+  it('ignores an id it already holds', () => {
+    const store = new ActivationStore();
+    store.add([activation('a', 100)]);
+    const version = store.version;
+    store.add([activation('a', 100)]);
+    expect(store.size).toBe(1);
+    expect(store.version).toBe(version);
+  });
+
+  it('replaces a summary with the full record of the same id, in place', () => {
+    const store = new ActivationStore();
+    store.add([activation('a', 100), activation('b', 100), activation('c', 300)]);
+    store.add([activation('b', 100, true)]);
+    expect(store.get('b')?.full).toBe(true);
+    expect(store.newestFirst().map((a) => a.id)).toEqual(['c', 'b', 'a']);
+    expect(store.size).toBe(3);
+  });
+
+  it('evicts the oldest when over capacity', () => {
+    const store = new ActivationStore(3);
+    store.add([1, 2, 3, 4, 5].map((n) => activation(`id${n}`, n * 100)));
+    expect(store.newestFirst().map((a) => a.id)).toEqual(['id5', 'id4', 'id3']);
+    expect(store.get('id1')).toBeUndefined();
+    expect(store.evicted).toBe(2);
+  });
+
+  it('notifies subscribers once per change and returns a stable list between changes', () => {
+    const store = new ActivationStore();
+    let calls = 0;
+    const unsubscribe = store.subscribe(() => (calls += 1));
+    store.add([activation('a', 1), activation('b', 2)]);
+    expect(calls).toBe(1);
+    expect(store.newestFirst()).toBe(store.newestFirst());
+    unsubscribe();
+    store.add([activation('c', 3)]);
+    expect(calls).toBe(1);
+  });
+});
