@@ -2,8 +2,10 @@
 import { parseArgv, type ParsedCommand } from './args.js';
 import { commandHelp, topLevelHelp } from './help.js';
 import { VERSION } from '../version.js';
+import { emulatorCommand } from './emulator-command.js';
 import { isApiError } from '../api/errors.js';
 import { UsageFailure } from './options.js';
+import { getCommand, logsCommand } from './record-commands.js';
 import { tailCommand } from './tail-command.js';
 
 export interface CliIO {
@@ -26,11 +28,11 @@ function notImplemented(name: string): Handler {
 const HANDLERS: Record<string, Handler> = {
   monitor: notImplemented('monitor'),
   tail: tailCommand,
-  get: notImplemented('get'),
-  logs: notImplemented('logs'),
+  get: getCommand,
+  logs: logsCommand,
   invoke: notImplemented('invoke'),
   stats: notImplemented('stats'),
-  emulator: notImplemented('emulator'),
+  emulator: emulatorCommand,
   doctor: notImplemented('doctor'),
 };
 

@@ -1,6 +1,4 @@
 // `fnmon tail`: the tail engine's deliveries as text lines or JSON lines, for pipes and scripts.
-import { OpenWhiskClient } from '../api/openwhisk.js';
-import { resolveTarget } from '../config/target.js';
 import { describeHealth, type FeedHealth } from '../core/feed-health.js';
 import { filterFromTailFlags, matches } from '../core/filter.js';
 import { TailEngine, type Delivery } from '../core/tail.js';
@@ -16,8 +14,8 @@ import {
   listOption,
   positiveIntegerOption,
   sinceOption,
-  stringOption,
 } from './options.js';
+import { connect } from './connect.js';
 import { EXIT, type CliIO } from './run.js';
 import { wireSource } from './wire-source.js';
 
@@ -66,27 +64,12 @@ export async function tailCommand(command: ParsedCommand, io: CliIO): Promise<nu
   const settings = readSettings(command, Date.now());
   const filter = filterFromTailFlags({ functions: settings.functions, statuses: listOption(command.options, 'status') });
   if (!filter.ok) throw new UsageFailure(filter.error);
-  const resolution = resolveTarget(
-    {
-      apihost: stringOption(command.options, 'apihost'),
-      auth: stringOption(command.options, 'auth'),
-      namespace: stringOption(command.options, 'namespace'),
-      insecure: flagOption(command.options, 'insecure'),
-    },
-    io.env,
-  );
-  if (!resolution.ok) {
-    io.stderr.write(`fnmon: ${resolution.message}\n`);
+  const connection = connect(command, io, 0);
+  if ('error' in connection) {
+    io.stderr.write(`fnmon: ${connection.error}\n`);
     return EXIT.failure;
   }
-  const { target } = resolution;
-  const client = new OpenWhiskClient({
-    apihost: target.apihost,
-    auth: target.auth,
-    namespace: target.namespace,
-    allowInsecureHttp: target.allowInsecureHttp,
-    retries: 0,
-  });
+  const { client } = connection;
   const engine = new TailEngine({
     source: wireSource(client),
     docs: true,

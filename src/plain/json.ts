@@ -61,7 +61,6 @@ export function toJsonActivation(activation: Activation, options: { late: boolea
 
 // JSON.stringify escapes C0 controls but leaves DEL, C1 controls and bidi controls raw, which a
 // terminal would still act on when someone `cat`s the output. Escaping them keeps the value identical.
-// eslint-disable-next-line no-control-regex
 const TERMINAL_UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** One JSON line that is valid JSON and inert on a terminal. */

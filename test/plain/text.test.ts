@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these tests look for control characters */
 import { describe, expect, it } from 'vitest';
 import { normaliseActivation } from '../../src/core/activation.js';
 import { painter } from '../../src/plain/colour.js';
