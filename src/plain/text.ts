@@ -42,6 +42,7 @@ export function textLines(activation: Activation, late: boolean, options: TextOp
 /** The error message of a failure, else the first log line's message. */
 function summaryText(activation: Activation): string | undefined {
   if (activation.error !== undefined) return sanitize(activation.error);
+  if (activation.isSequence) return `sequence of ${activation.logs?.length ?? 0} activations`;
   const first = activation.logs?.[0];
   return first === undefined ? undefined : sanitize(parseLogLine(first).message);
 }
