@@ -22,6 +22,18 @@ function isStale() {
   return newestMtime('src') > built || statSync('package.json').mtimeMs > built;
 }
 
+// Ink loads its React DevTools bridge only when DEV=true, through a dynamic import that a single-file
+// bundle would turn into a static import of react-devtools-core (an optional peer we do not ship).
+const withoutInkDevtools = {
+  name: 'without-ink-devtools',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/ink/`) ? { path: 'ink-devtools', namespace: 'empty' } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
 
 await build({
@@ -35,8 +47,7 @@ await build({
   minify: false,
   sourcemap: 'linked',
   legalComments: 'none',
-  // Ink imports react-devtools-core only when DEV=true; it is an optional peer we do not ship.
-  external: ['react-devtools-core'],
+  plugins: [withoutInkDevtools],
   define: { 'process.env.NODE_ENV': '"production"' },
   // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: {

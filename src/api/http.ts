@@ -213,6 +213,8 @@ export class HttpTransport {
       return apiError(this.errors, 'usage', `the client for ${origin} is closed`);
     }
     if (isConnectPhase(error)) {
+      const tlsProblem = describeTlsFailure(code);
+      if (tlsProblem) return apiError(this.errors, 'network', `cannot connect securely to ${origin}: ${tlsProblem}`);
       if (code === 'UND_ERR_CONNECT_TIMEOUT') {
         return apiError(
           this.errors,
@@ -255,6 +257,24 @@ function isConnectPhase(error: unknown): boolean {
   return (
     CONNECT_PHASE_CODES.has(code) || syscall === 'connect' || syscall === 'getaddrinfo' || /CERT|TLS|SSL/.test(code)
   );
+}
+
+const UNTRUSTED_ADVICE =
+  'if your network inspects TLS through a proxy, point NODE_EXTRA_CA_CERTS at its CA certificate';
+const TLS_FAILURES: Record<string, string> = {
+  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+  CERT_NOT_YET_VALID: "its TLS certificate is not valid yet; check this computer's clock",
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for a different host name; check the API host',
+  DEPTH_ZERO_SELF_SIGNED_CERT: `its TLS certificate is self-signed, so it cannot be trusted; ${UNTRUSTED_ADVICE}`,
+  SELF_SIGNED_CERT_IN_CHAIN: `its TLS certificate comes from an untrusted (self-signed) authority; ${UNTRUSTED_ADVICE}`,
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: `its TLS certificate cannot be verified (unknown issuer); ${UNTRUSTED_ADVICE}`,
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: `its TLS certificate cannot be verified (unknown issuer); ${UNTRUSTED_ADVICE}`,
+};
+
+/** A TLS certificate failure in plain words (undici passes Node's OpenSSL codes through); undefined for other errors. */
+export function describeTlsFailure(code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  return TLS_FAILURES[code] ?? (/CERT|TLS|SSL/.test(code) ? `the TLS handshake failed (${code})` : undefined);
 }
 
 function errorField(error: unknown, field: 'code' | 'syscall' | 'message'): string | undefined {

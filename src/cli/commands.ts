@@ -23,7 +23,8 @@ export interface CommandSpec {
 export const CONNECTION_OPTIONS: OptionSpec[] = [
   { name: 'apihost', type: 'string', value: 'URL', description: 'OpenWhisk API host (or FNMON_APIHOST)' },
   { name: 'auth', type: 'string', value: 'UUID:KEY', description: 'namespace credential (or FNMON_AUTH)' },
-  { name: 'namespace', type: 'string', value: 'NS', description: 'namespace (default: the credential’s own)' },
+  { name: 'namespace', type: 'string', value: 'NS', description: 'namespace or DigitalOcean label (default: the credential’s own)' },
+  { name: 'context', type: 'string', value: 'NAME', description: 'a context from config.yaml instead of its current-context' },
   { name: 'insecure', type: 'boolean', description: 'allow plain http to a non-loopback host' },
 ];
 
@@ -58,6 +59,15 @@ const OUTPUT_OPTION: OptionSpec = {
   description: 'output format (default text)',
 };
 
+const PROJECT_OPTION: OptionSpec = {
+  name: 'project',
+  type: 'string',
+  value: 'DIR',
+  description: 'where project.yml is, for parameter defaults (default: the current directory)',
+};
+
+const READ_ONLY_OPTION: OptionSpec = { name: 'read-only', type: 'boolean', description: 'never invoke functions' };
+
 export const MONITOR: CommandSpec = {
   name: 'monitor',
   summary: 'the interactive monitor (default when stdout is a terminal)',
@@ -66,7 +76,8 @@ export const MONITOR: CommandSpec = {
     { name: 'demo', type: 'boolean', description: 'run on a built-in emulator with demo traffic' },
     { name: 'seed', type: 'string', value: 'N', description: 'demo traffic seed' },
     { name: 'poll', type: 'string', value: 'DUR', description: 'fastest poll interval (default 1s)' },
-    { name: 'read-only', type: 'boolean', description: 'never invoke functions' },
+    READ_ONLY_OPTION,
+    PROJECT_OPTION,
     ...CONNECTION_OPTIONS,
   ],
 };
@@ -106,10 +117,21 @@ export const SUBCOMMANDS: CommandSpec[] = [
   {
     name: 'invoke',
     summary: 'invoke a function with parameters',
-    usage: 'fnmon invoke PKG/FN [--param KEY=VALUE]...',
+    usage: 'fnmon invoke PKG/FN [-p KEY=VALUE]... [--params FILE] [--no-wait] [--output json]',
     options: [
-      { name: 'param', short: 'p', type: 'string', multiple: true, value: 'K=V', description: 'a parameter' },
-      { name: 'no-wait', type: 'boolean', description: 'do not wait for the result' },
+      {
+        name: 'param',
+        short: 'p',
+        type: 'string',
+        multiple: true,
+        value: 'K=V',
+        description: 'a parameter; VALUE is JSON when it parses (3, true, {"a":1}), else text (repeatable)',
+      },
+      { name: 'params', type: 'string', value: 'FILE', description: 'parameters from a YAML or JSON file' },
+      PROJECT_OPTION,
+      { name: 'no-wait', type: 'boolean', description: 'do not wait for the result: print the activation id' },
+      OUTPUT_OPTION,
+      READ_ONLY_OPTION,
       ...CONNECTION_OPTIONS,
     ],
     positionals: { min: 1, max: 1, names: 'PKG/FN' },

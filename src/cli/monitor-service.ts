@@ -5,7 +5,9 @@ import { normaliseActivation, type Activation } from '../core/activation.js';
 import type { MonitorService, MonitorTarget } from '../core/monitor.js';
 import { ActivationStore } from '../core/store.js';
 import { TailEngine } from '../core/tail.js';
+import { defaultHistoryFile } from '../config/invoke-history.js';
 import { listAllActions } from './connect.js';
+import { InvokeService } from './invoke-service.js';
 import { wireSource } from './wire-source.js';
 
 /** How much history the monitor shows when it opens. */
@@ -16,6 +18,10 @@ export interface MonitorServiceOptions {
   readOnly: boolean;
   pollMs?: number;
   storeCapacity?: number;
+  /** Locates the invoke history (XDG state dir); process.env when absent. */
+  env?: NodeJS.ProcessEnv;
+  /** --project: where project.yml is; the current directory when absent. */
+  projectDir?: string;
 }
 
 export function createMonitorService(client: OpenWhiskClient, options: MonitorServiceOptions): MonitorService {
@@ -33,6 +39,7 @@ export function createMonitorService(client: OpenWhiskClient, options: MonitorSe
     target: options.target,
     store,
     readOnly: options.readOnly,
+    ...(!options.readOnly && { invoker: createInvoker(client, store, options) }),
     health: () => engine.health,
     onHealth: (listener) => engine.onHealth(listener),
     fetchFull: async (id) => {
@@ -49,6 +56,15 @@ export function createMonitorService(client: OpenWhiskClient, options: MonitorSe
       await client.close();
     },
   };
+}
+
+function createInvoker(client: OpenWhiskClient, store: ActivationStore, options: MonitorServiceOptions): InvokeService {
+  return new InvokeService({
+    client,
+    store,
+    historyFile: defaultHistoryFile(options.env ?? process.env),
+    project: { path: options.projectDir ?? process.cwd(), explicit: options.projectDir !== undefined },
+  });
 }
 
 function toActivation(record: unknown, id: string): Activation {

@@ -11,7 +11,7 @@ import { EXIT, type CliIO } from './run.js';
 const READ_RETRIES = 2;
 
 async function withConnection(command: ParsedCommand, io: CliIO, action: (connection: Connection) => Promise<void>) {
-  const connection = connect(command, io, READ_RETRIES);
+  const connection = await connect(command, io, READ_RETRIES);
   if ('error' in connection) {
     io.stderr.write(`fnmon: ${connection.error}\n`);
     return EXIT.failure;

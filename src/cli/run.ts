@@ -2,9 +2,12 @@
 import { parseArgv, type ParsedCommand } from './args.js';
 import { commandHelp, topLevelHelp } from './help.js';
 import { VERSION } from '../version.js';
+import { doctorCommand } from './doctor-command.js';
 import { emulatorCommand } from './emulator-command.js';
 import { isApiError } from '../api/errors.js';
 import { UsageFailure } from './options.js';
+import { invokeCommand } from './invoke-command.js';
+import { monitorCommand } from './monitor-command.js';
 import { getCommand, logsCommand } from './record-commands.js';
 import { tailCommand } from './tail-command.js';
 
@@ -26,14 +29,14 @@ function notImplemented(name: string): Handler {
 }
 
 const HANDLERS: Record<string, Handler> = {
-  monitor: notImplemented('monitor'),
+  monitor: monitorCommand,
   tail: tailCommand,
   get: getCommand,
   logs: logsCommand,
-  invoke: notImplemented('invoke'),
+  invoke: invokeCommand,
   stats: notImplemented('stats'),
   emulator: emulatorCommand,
-  doctor: notImplemented('doctor'),
+  doctor: doctorCommand,
 };
 
 export async function run(argv: string[], io: CliIO): Promise<number> {

@@ -64,7 +64,7 @@ export async function tailCommand(command: ParsedCommand, io: CliIO): Promise<nu
   const settings = readSettings(command, Date.now());
   const filter = filterFromTailFlags({ functions: settings.functions, statuses: listOption(command.options, 'status') });
   if (!filter.ok) throw new UsageFailure(filter.error);
-  const connection = connect(command, io, 0);
+  const connection = await connect(command, io, 0);
   if ('error' in connection) {
     io.stderr.write(`fnmon: ${connection.error}\n`);
     return EXIT.failure;

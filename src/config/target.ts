@@ -1,85 +1,58 @@
-// Which namespace to talk to, and with which credential. Sources are tried in order and the
-// first complete one wins; the result says which, so `doctor` and errors can tell the person.
+// The resolved Target (which namespace, with which credential, from which source) and the
+// shapes that describe how it was found. The credential is a Secret: printing a Target, or
+// turning it into JSON, never shows the key.
+import type { Config } from './config-file.js';
+import type { Secret } from './secret.js';
 
 export interface Target {
   apihost: string;
-  /** The namespace credential `uuid:key`. Never printed. */
-  auth: string;
+  /** The namespace credential `uuid:key`. Use auth.reveal() only to hand it to the API client. */
+  auth: Secret;
   namespace?: string;
-  /** Where it came from, e.g. "flags (--apihost/--auth)". */
+  /** The namespace's label, when DigitalOcean or doctl told us (e.g. "staging"). */
+  label?: string;
+  /** Where it came from, e.g. "config.yaml context 'prod' (/home/me/.config/fnmon/config.yaml)". */
   source: string;
   allowInsecureHttp: boolean;
 }
-
-export type TargetResolution = { ok: true; target: Target } | { ok: false; message: string };
 
 export interface ConnectionFlags {
   apihost?: string;
   auth?: string;
   namespace?: string;
+  /** --context NAME: a context of config.yaml, instead of its current-context. */
+  context?: string;
   insecure?: boolean;
 }
 
-interface Candidate {
+/** One credential source as tried: `used` is the winner; sources after it are not tried. */
+export interface SourceReport {
   source: string;
-  apihost?: string;
-  auth?: string;
-  namespace?: string;
+  outcome: 'used' | 'absent' | 'incomplete';
+  detail: string;
 }
 
-function fromFlags(flags: ConnectionFlags): Candidate {
-  return { source: 'flags (--apihost/--auth)', apihost: flags.apihost, auth: flags.auth, namespace: flags.namespace };
+interface Report {
+  /** In order of precedence, up to and including the one used. */
+  tried: SourceReport[];
+  /** One line each, e.g. a credentials file other users can read. */
+  warnings: string[];
+  /** config.yaml, when there is one: UI preferences and key remaps for the monitor. */
+  config?: Config;
 }
 
-function fromFnmonEnv(env: NodeJS.ProcessEnv): Candidate {
-  return {
-    source: 'environment (FNMON_APIHOST/FNMON_AUTH)',
-    apihost: env.FNMON_APIHOST,
-    auth: env.FNMON_AUTH,
-    namespace: env.FNMON_NAMESPACE,
-  };
-}
+export type TargetResolution =
+  ({ ok: true; target: Target } & Report) | ({ ok: false; kind: 'usage' | 'no-credentials'; message: string } & Report);
 
-function fromOpenWhiskEnv(env: NodeJS.ProcessEnv): Candidate {
-  return {
-    source: 'environment (__OW_API_HOST/__OW_API_KEY or WHISK_APIHOST/WHISK_AUTH)',
-    apihost: env.__OW_API_HOST || env.WHISK_APIHOST,
-    auth: env.__OW_API_KEY || env.WHISK_AUTH,
-    namespace: env.__OW_NAMESPACE,
-  };
-}
+/** Shown when no source has credentials, by the CLI and the monitor alike. */
+export const NO_CREDENTIALS_MESSAGE = [
+  "no credentials found. Tried: --apihost/--auth and --context flags, FNMON_APIHOST/FNMON_AUTH, __OW_API_HOST/__OW_API_KEY, WHISK_APIHOST/WHISK_AUTH, fnmon's config.yaml, doctl's serverless credentials, ~/.wskprops, a DigitalOcean token (DIGITALOCEAN_ACCESS_TOKEN or doctl's config).",
+  'Fix: fnmon --apihost https://faas-….doserverless.co --auth UUID:KEY   (or try the demo: fnmon --demo)',
+].join('\n');
 
-function isPartial(candidate: Candidate): boolean {
-  return Boolean(candidate.apihost) !== Boolean(candidate.auth);
-}
-
-export function resolveTarget(flags: ConnectionFlags, env: NodeJS.ProcessEnv): TargetResolution {
-  const candidates = [fromFlags(flags), fromFnmonEnv(env), fromOpenWhiskEnv(env)];
-  const first = candidates[0]!;
-  // A half-given flag pair is a mistake to point out, not a reason to silently use another source.
-  if (isPartial(first)) {
-    const missing = first.apihost ? '--auth' : '--apihost';
-    return { ok: false, message: `${missing} is missing (give --apihost and --auth together)` };
-  }
-  for (const candidate of candidates) {
-    if (!candidate.apihost || !candidate.auth) continue;
-    const namespace = flags.namespace || candidate.namespace || undefined;
-    return {
-      ok: true,
-      target: {
-        apihost: candidate.apihost,
-        auth: candidate.auth,
-        namespace,
-        source: candidate.source,
-        allowInsecureHttp: Boolean(flags.insecure),
-      },
-    };
-  }
-  return {
-    ok: false,
-    message: [
-      'no credentials found. Tried: --apihost/--auth flags, FNMON_APIHOST/FNMON_AUTH, __OW_API_HOST/__OW_API_KEY, WHISK_APIHOST/WHISK_AUTH.',
-      'Fix: fnmon --apihost https://faas-….doserverless.co --auth UUID:KEY   (or try the demo: fnmon --demo)',
-    ].join('\n'),
-  };
+/** One line for people and logs: everything but the key, of which only the first characters show. */
+export function describeTarget(target: Target): string {
+  const namespace = target.namespace ?? "the key's own namespace";
+  const label = target.label ? ` (${target.label})` : '';
+  return `${target.apihost}, namespace ${namespace}${label}, key ${target.auth.preview()}, from ${target.source}`;
 }

@@ -2,6 +2,7 @@
 // the TUI only sees this interface, so it never touches the network layer directly.
 import type { Activation } from './activation.js';
 import type { FeedHealth } from './feed-health.js';
+import type { Invoker } from './invoke.js';
 import type { ActivationStore } from './store.js';
 
 export interface MonitorTarget {
@@ -15,6 +16,8 @@ export interface MonitorService {
   readonly target: MonitorTarget;
   readonly store: ActivationStore;
   readonly readOnly: boolean;
+  /** Invokes functions (the re-invoke dialog); undefined when read-only. */
+  readonly invoker?: Invoker;
   health(): FeedHealth;
   onHealth(listener: (health: FeedHealth) => void): () => void;
   /** The full record (response, logs); fetched when the store only holds a summary, then cached in the store. */

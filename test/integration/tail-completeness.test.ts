@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OpenWhiskClient } from '../../src/api/openwhisk.js';
 import { wireSource } from '../../src/cli/wire-source.js';
 import { TailEngine } from '../../src/core/tail.js';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { startEmulator } from '../../src/emulator/index.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

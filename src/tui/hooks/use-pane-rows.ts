@@ -1,0 +1,69 @@
+// The detail and log panes' rows for the selected activation, laid out to their widths. The
+// expensive parts (the record's JSON, the log lines) are rebuilt only when the activation, the
+// width or a display option changes; the header (relative times) follows the clock.
+import { useMemo } from 'react';
+import type { Activation } from '../../core/activation.js';
+import { sanitize } from '../../core/logline.js';
+import { detailHeaderLines, recordTitle, type RecordState } from '../view/detail-lines.js';
+import { jsonLines } from '../view/json-lines.js';
+import { layoutLines, logLines, logPrefixWidth } from '../view/log-lines.js';
+import { segment, type StyledLine } from '../view/styled-line.js';
+import type { ActivationDetail } from './use-activation-detail.js';
+
+export interface PaneRowOptions {
+  detailWidth: number;
+  logWidth: number;
+  wrap: boolean;
+  logTimestamps: boolean;
+  now: number;
+  highlight: (text: string) => ReadonlyArray<readonly [number, number]>;
+  lookup: (id: string) => Activation | undefined;
+}
+
+export interface PaneRows {
+  detail: readonly StyledLine[];
+  logs: readonly StyledLine[];
+}
+
+const NOTHING: readonly StyledLine[] = [];
+/** Continuation rows of a wrapped header value start under the value, past the label. */
+const HEADER_INDENT = 11;
+
+export function usePaneRows(detail: ActivationDetail | undefined, options: PaneRowOptions): PaneRows {
+  const { detailWidth, logWidth, wrap, logTimestamps, now, highlight, lookup } = options;
+  const activation = detail?.activation;
+  // Primitive parts as memo keys: the detail object itself is rebuilt on every render.
+  const recordKind = detail?.record.kind;
+  const recordError = detail?.record.kind === 'failed' ? detail.record.message : undefined;
+  const logsKind = detail?.logs.kind;
+  const logText = detail?.logs.kind === 'ready' ? detail.logs.lines : undefined;
+  const logError = detail?.logs.kind === 'failed' ? detail.logs.message : undefined;
+
+  const json = useMemo(
+    () => (activation ? layoutLines(jsonLines(activation.raw), detailWidth, wrap, 2) : NOTHING),
+    [activation, detailWidth, wrap],
+  );
+  const header = useMemo(() => {
+    if (!activation || recordKind === undefined) return NOTHING;
+    const record: RecordState =
+      recordKind === 'failed' ? { kind: 'failed', message: recordError ?? '' } : { kind: recordKind };
+    return layoutLines(
+      [...detailHeaderLines(activation, now), [], recordTitle(record)],
+      detailWidth,
+      wrap,
+      HEADER_INDENT,
+    );
+  }, [activation, recordKind, recordError, now, detailWidth, wrap]);
+  const detailRows = useMemo(() => (header.length === 0 ? NOTHING : [...header, ...json]), [header, json]);
+
+  const logRows = useMemo(() => {
+    if (!activation || logsKind === undefined) return NOTHING;
+    if (logsKind === 'loading') return [[segment('fetching the logs…', { color: 'cyan' })]];
+    if (logText === undefined)
+      return [[segment(`could not fetch the logs: ${sanitize(logError ?? '')}`, { color: 'red' })]];
+    const lines = logLines(activation, logText, { timestamps: logTimestamps, highlight, lookup });
+    return layoutLines(lines, logWidth, wrap, logPrefixWidth(logTimestamps));
+  }, [activation, logsKind, logText, logError, logWidth, wrap, logTimestamps, highlight, lookup]);
+
+  return { detail: detailRows, logs: logRows };
+}

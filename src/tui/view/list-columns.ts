@@ -1,0 +1,110 @@
+// The activation list's columns: which fit the width, and one styled line per activation.
+// The function column takes what is left; optional columns drop out (wait, then cold, then id)
+// before it gets narrower than MIN_FUNCTION_WIDTH.
+import { nearTimeout, shortId, SHORT_ID_LENGTH, type Activation } from '../../core/activation.js';
+import { formatDuration } from '../../core/duration.js';
+import { padToWidth, sanitize } from '../../core/logline.js';
+import { MATCH_STYLE, NEAR_TIMEOUT_MARK, SELECTED_MARK, STATUS_LOOK } from '../theme.js';
+import { highlightSegments, segment, truncateLine, type Segment } from './styled-line.js';
+import { listTime, type TimeFormat } from './time-format.js';
+
+export type OptionalColumn = 'id' | 'cold' | 'wait';
+
+export interface ListColumns {
+  width: number;
+  time: number;
+  fn: number;
+  /** Shown optional columns, in display order. */
+  optional: readonly OptionalColumn[];
+}
+
+const MARK_WIDTH = 2;
+const STATUS_WIDTH = 11; // '✗ app error'
+const DURATION_WIDTH = 8; // '15m00s ⚠'
+const OPTIONAL_WIDTH: Readonly<Record<OptionalColumn, number>> = { cold: 4, wait: 6, id: SHORT_ID_LENGTH };
+const MIN_FUNCTION_WIDTH = 16;
+const GAP = 1;
+/** Optional columns from the one dropped last to the one dropped first. */
+const KEEP_ORDER: readonly OptionalColumn[] = ['id', 'cold', 'wait'];
+const DISPLAY_ORDER: readonly OptionalColumn[] = ['cold', 'wait', 'id'];
+
+export function listColumns(width: number, timeFormat: TimeFormat): ListColumns {
+  const time = timeFormat === 'relative' ? 8 : 12;
+  const fixed = MARK_WIDTH + time + GAP + STATUS_WIDTH + GAP + GAP + DURATION_WIDTH;
+  const kept: OptionalColumn[] = [];
+  let used = fixed;
+  for (const column of KEEP_ORDER) {
+    const extra = GAP + OPTIONAL_WIDTH[column];
+    if (width - used - extra < MIN_FUNCTION_WIDTH) break;
+    kept.push(column);
+    used += extra;
+  }
+  return {
+    width,
+    time,
+    fn: Math.max(1, width - used),
+    optional: DISPLAY_ORDER.filter((column) => kept.includes(column)),
+  };
+}
+
+const HEADINGS: Readonly<Record<OptionalColumn, string>> = { cold: 'COLD', wait: 'WAIT', id: 'ID' };
+
+export function headingLine(columns: ListColumns): Segment[] {
+  let text = ' '.repeat(MARK_WIDTH) + padToWidth('TIME', columns.time) + ' ' + padToWidth('STATUS', STATUS_WIDTH);
+  text += ' ' + padToWidth('FUNCTION', columns.fn) + ' ' + 'DURATION'.padStart(DURATION_WIDTH);
+  for (const column of columns.optional) {
+    const heading = HEADINGS[column];
+    text +=
+      ' ' + (column === 'wait' ? heading.padStart(OPTIONAL_WIDTH.wait) : padToWidth(heading, OPTIONAL_WIDTH[column]));
+  }
+  return truncateLine([segment(text, { bold: true, dim: true })], columns.width);
+}
+
+export interface RowOptions {
+  selected: boolean;
+  now: number;
+  timeFormat: TimeFormat;
+  /** [start, end) ranges of the filter's matches in the sanitised function name. */
+  highlight: (text: string) => ReadonlyArray<readonly [number, number]>;
+}
+
+/** Exactly `columns.width` columns, so every row is one terminal line. */
+export function activationRow(activation: Activation, columns: ListColumns, options: RowOptions): Segment[] {
+  const look = STATUS_LOOK[activation.status];
+  const fn = padToWidth(sanitize(activation.fn), columns.fn);
+  const parts: Segment[] = [
+    segment(options.selected ? `${SELECTED_MARK} ` : '  ', { color: 'cyan', bold: true }),
+    segment(padToWidth(listTime(activation.start, options.now, options.timeFormat), columns.time), { dim: true }),
+    segment(' '),
+    segment(padToWidth(`${look.glyph} ${look.word}`, STATUS_WIDTH), { color: look.color }),
+    segment(' '),
+    ...highlightSegments(fn, options.highlight(fn), {}, MATCH_STYLE),
+    segment(' '),
+    ...durationCell(activation),
+  ];
+  for (const column of columns.optional) parts.push(segment(' '), optionalCell(activation, column));
+  const row = truncateLine(parts, columns.width);
+  return options.selected ? row.map((part) => ({ ...part, inverse: true })) : row;
+}
+
+function durationCell(activation: Activation): Segment[] {
+  const text = activation.duration === undefined ? '–' : formatDuration(activation.duration);
+  if (!nearTimeout(activation)) return [segment(text.padStart(DURATION_WIDTH))];
+  return [
+    segment(`${text} `.padStart(DURATION_WIDTH - 1)),
+    segment(NEAR_TIMEOUT_MARK, { color: 'yellow', bold: true }),
+  ];
+}
+
+function optionalCell(activation: Activation, column: OptionalColumn): Segment {
+  switch (column) {
+    case 'cold':
+      return activation.cold ? segment('cold', { color: 'cyan' }) : segment('warm', { dim: true });
+    case 'wait': {
+      const text = activation.waitTime === undefined ? '–' : formatDuration(activation.waitTime);
+      return segment(text.padStart(OPTIONAL_WIDTH.wait), { dim: true });
+    }
+    case 'id':
+      return segment(padToWidth(sanitize(shortId(activation.id)), OPTIONAL_WIDTH.id), { dim: true });
+  }
+}

@@ -1,0 +1,114 @@
+// The log pane's content: one styled line per log entry (timestamp, stream, message), stderr in
+// red, platform notices dimmed, a hint under the log-forwarding notice, and for sequences the
+// component activations their `logs` hold. Then laid out to a width: wrapped or truncated.
+import { format } from 'date-fns';
+import { shortId, type Activation } from '../../core/activation.js';
+import { formatDuration } from '../../core/duration.js';
+import {
+  isLogForwardingNotice,
+  isPlatformNotice,
+  looksLikeActivationId,
+  parseLogLine,
+  sanitize,
+} from '../../core/logline.js';
+import { MATCH_STYLE, STATUS_LOOK } from '../theme.js';
+import {
+  highlightSegments,
+  lineWidth,
+  segment,
+  truncateLine,
+  wrapLine,
+  type Segment,
+  type StyledLine,
+} from './styled-line.js';
+
+export interface LogLineOptions {
+  timestamps: boolean;
+  /** Filter matches in a sanitised message. */
+  highlight: (text: string) => ReadonlyArray<readonly [number, number]>;
+  /** Looks up a sequence component (when it is in the store). */
+  lookup: (id: string) => Activation | undefined;
+}
+
+export const FORWARDING_HINT =
+  'hint: this function forwards its logs (LOG_DESTINATIONS); its output went to the log destination, not into this record';
+
+export function logLines(activation: Activation, logs: readonly string[], options: LogLineOptions): StyledLine[] {
+  if (activation.isSequence && logs.length > 0 && logs.every(looksLikeActivationId))
+    return componentLines(logs, options);
+  if (logs.length === 0) return [[segment('(no log lines)', { dim: true })]];
+  const lines: StyledLine[] = [];
+  for (const raw of logs) {
+    const entry = parseLogLine(raw);
+    lines.push(entryLine(entry.time, entry.stream, entry.message, options));
+    if (isLogForwardingNotice(entry.message)) lines.push([segment(`  ↳ ${FORWARDING_HINT}`, { color: 'cyan' })]);
+  }
+  return lines;
+}
+
+function entryLine(
+  time: string | undefined,
+  stream: 'stdout' | 'stderr' | undefined,
+  message: string,
+  options: LogLineOptions,
+): StyledLine {
+  const parts: Segment[] = [];
+  if (options.timestamps)
+    parts.push(segment(`${time === undefined ? ' '.repeat(12) : clockTime(time)} `, { dim: true }));
+  if (stream === 'stderr') parts.push(segment('err ', { color: 'red', bold: true }));
+  else if (stream === 'stdout') parts.push(segment('out ', { dim: true }));
+  const text = sanitize(message);
+  if (isPlatformNotice(message)) {
+    parts.push(segment(text, { color: 'yellow', dim: true }));
+    return parts;
+  }
+  const base = stream === 'stderr' ? ({ color: 'red' } as const) : {};
+  parts.push(...highlightSegments(text, options.highlight(text), base, MATCH_STYLE));
+  return parts;
+}
+
+/** Local `HH:mm:ss.SSS` of an ISO log timestamp (the nanoseconds are past what people compare). */
+function clockTime(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso.slice(11, 23) : format(ms, 'HH:mm:ss.SSS');
+}
+
+function componentLines(ids: readonly string[], options: LogLineOptions): StyledLine[] {
+  const lines: StyledLine[] = [
+    [segment(`sequence: ${ids.length} component activation${ids.length === 1 ? '' : 's'}`, { bold: true })],
+  ];
+  ids.forEach((id, index) => {
+    const component = options.lookup(id);
+    const parts: Segment[] = [segment(`${String(index + 1).padStart(3)}. `, { dim: true }), segment(id)];
+    if (component) {
+      const look = STATUS_LOOK[component.status];
+      parts.push(
+        segment(`  ${sanitize(component.fn)}  `),
+        segment(`${look.glyph} ${look.word}`, { color: look.color }),
+      );
+      if (component.duration !== undefined)
+        parts.push(segment(`  ${formatDuration(component.duration)}`, { dim: true }));
+    } else {
+      parts.push(segment(`  (${shortId(id)} is not in view)`, { dim: true }));
+    }
+    lines.push(parts);
+  });
+  return lines;
+}
+
+/** Lines laid out to `width`: each wrapped into rows (continuations indented) or cut to one row. */
+export function layoutLines(
+  lines: readonly StyledLine[],
+  width: number,
+  wrap: boolean,
+  continuationIndent = 0,
+): StyledLine[] {
+  if (!wrap) return lines.map((line) => (lineWidth(line) <= width ? line : truncateLine(line, width)));
+  const indent = ' '.repeat(continuationIndent);
+  return lines.flatMap((line) => wrapLine(line, width, indent));
+}
+
+/** Width of the timestamp and stream columns: where wrapped log messages continue. */
+export function logPrefixWidth(timestamps: boolean): number {
+  return (timestamps ? 13 : 0) + 4;
+}

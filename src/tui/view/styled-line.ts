@@ -1,0 +1,124 @@
+// One terminal line as styled segments: what every windowed pane renders, one <Text> per segment.
+// Segments hold sanitised text only; these helpers cut and wrap by display columns so a line never
+// takes more than one terminal row (or exactly the rows `wrapLine` says).
+import { displayWidth, ELLIPSIS } from '../../core/logline.js';
+
+export type Color = 'green' | 'red' | 'magenta' | 'yellow' | 'cyan' | 'blue' | 'gray' | 'white';
+
+export interface Style {
+  color?: Color;
+  bold?: boolean;
+  dim?: boolean;
+  inverse?: boolean;
+  underline?: boolean;
+}
+
+export interface Segment extends Style {
+  text: string;
+}
+
+export type StyledLine = readonly Segment[];
+
+export function segment(text: string, style: Style = {}): Segment {
+  return { text, ...style };
+}
+
+export function lineWidth(line: StyledLine): number {
+  let width = 0;
+  for (const part of line) width += displayWidth(part.text);
+  return width;
+}
+
+/** At most `columns` columns; a cut line ends in '…' (in the style of the segment that was cut). */
+export function truncateLine(line: StyledLine, columns: number): Segment[] {
+  if (lineWidth(line) <= columns) return [...line];
+  if (columns <= 0) return [];
+  const out: Segment[] = [];
+  let left = columns - 1; // one column stays free for the ellipsis
+  for (const part of line) {
+    const width = displayWidth(part.text);
+    if (width <= left) {
+      out.push(part);
+      left -= width;
+      continue;
+    }
+    out.push({ ...part, text: takeColumns(part.text, left) + ELLIPSIS });
+    break;
+  }
+  return out;
+}
+
+const graphemes = new Intl.Segmenter();
+
+/** The longest prefix of whole graphemes that fits in `columns` columns. */
+function takeColumns(text: string, columns: number): string {
+  let width = 0;
+  let end = 0;
+  for (const { segment: grapheme, index } of graphemes.segment(text)) {
+    width += displayWidth(grapheme);
+    if (width > columns) break;
+    end = index + grapheme.length;
+  }
+  return text.slice(0, end);
+}
+
+/** Exactly `columns` columns: truncated, then padded with spaces (unstyled). */
+export function fitLine(line: StyledLine, columns: number): Segment[] {
+  const fitted = truncateLine(line, columns);
+  const pad = columns - lineWidth(fitted);
+  if (pad > 0) fitted.push({ text: ' '.repeat(pad) });
+  return fitted;
+}
+
+/**
+ * Split into rows of at most `columns` columns, breaking between graphemes (not words: log lines
+ * are often JSON or ids, where word breaks help little). Continuation rows start with `indent`.
+ */
+export function wrapLine(line: StyledLine, columns: number, indent = ''): Segment[][] {
+  if (columns <= 0) return [[]];
+  if (lineWidth(line) <= columns) return [[...line]];
+  const indentWidth = Math.min(displayWidth(indent), Math.max(0, columns - 1));
+  const rows: Segment[][] = [];
+  let row: Segment[] = [];
+  let used = 0;
+  const newRow = () => {
+    rows.push(row);
+    row = indentWidth > 0 ? [{ text: indent.slice(0, indentWidth), dim: true }] : [];
+    used = indentWidth;
+  };
+  for (const part of line) {
+    let pending = '';
+    for (const { segment: grapheme } of graphemes.segment(part.text)) {
+      const width = displayWidth(grapheme);
+      if (used + width > columns && used > indentWidth) {
+        if (pending !== '') row.push({ ...part, text: pending });
+        pending = '';
+        newRow();
+      }
+      pending += grapheme;
+      used += width;
+    }
+    if (pending !== '') row.push({ ...part, text: pending });
+  }
+  rows.push(row);
+  return rows;
+}
+
+/** Split `text` into segments, styling the [start, end) ranges with `highlight`. */
+export function highlightSegments(
+  text: string,
+  ranges: ReadonlyArray<readonly [number, number]>,
+  base: Style,
+  highlight: Style,
+): Segment[] {
+  if (ranges.length === 0) return [{ text, ...base }];
+  const out: Segment[] = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start > at) out.push({ text: text.slice(at, start), ...base });
+    if (end > start) out.push({ text: text.slice(Math.max(start, at), end), ...base, ...highlight });
+    at = Math.max(at, end);
+  }
+  if (at < text.length) out.push({ text: text.slice(at), ...base });
+  return out;
+}

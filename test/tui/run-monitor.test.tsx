@@ -1,0 +1,137 @@
+// runMonitor on a terminal: the alternate screen is entered, and left on every way out.
+import { Console } from 'node:console';
+import { EventEmitter } from 'node:events';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runMonitor } from '../../src/tui/index.js';
+import { FakeMonitorService } from './fake-service.js';
+import { generatedRecords } from './data.js';
+import { tick } from './render-helpers.js';
+
+const ENTER_ALTERNATE = '\x1b[?1049h';
+const LEAVE_ALTERNATE = '\x1b[?1049l';
+
+/** A terminal's output side: a TTY with a size, recording what is written. */
+class TerminalOut extends EventEmitter {
+  readonly isTTY = true;
+  columns = 100;
+  rows = 30;
+  written = '';
+  write(chunk: string | Uint8Array, callback?: () => void): boolean {
+    this.written += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    callback?.();
+    return true;
+  }
+}
+
+/** A terminal's input side in raw mode, as Ink reads it. */
+class TerminalIn extends EventEmitter {
+  readonly isTTY = true;
+  private pending: string | null = null;
+  isRaw = false;
+  setRawMode(raw: boolean): this {
+    this.isRaw = raw;
+    return this;
+  }
+  setEncoding(): this {
+    return this;
+  }
+  resume(): this {
+    return this;
+  }
+  pause(): this {
+    return this;
+  }
+  ref(): this {
+    return this;
+  }
+  unref(): this {
+    return this;
+  }
+  read(): string | null {
+    const data = this.pending;
+    this.pending = null;
+    return data;
+  }
+  type(data: string): void {
+    this.pending = data;
+    this.emit('readable');
+  }
+}
+
+function terminal() {
+  const stdout = new TerminalOut();
+  const stdin = new TerminalIn();
+  return {
+    stdout,
+    stdin,
+    streams: { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream },
+  };
+}
+
+function service(): FakeMonitorService {
+  const fake = new FakeMonitorService();
+  fake.addRaw(generatedRecords(20, Date.now()));
+  return fake;
+}
+
+async function expectLeftAlternateScreen(stdout: TerminalOut, done: Promise<void>): Promise<void> {
+  await done;
+  expect(stdout.written).toContain(ENTER_ALTERNATE);
+  expect(stdout.written.lastIndexOf(LEAVE_ALTERNATE)).toBeGreaterThan(stdout.written.lastIndexOf(ENTER_ALTERNATE));
+}
+
+// Ink patches the console (so stray logging cannot tear the frame) with `new console.Console`,
+// which vitest's replacement console lacks.
+beforeAll(() => {
+  (console as unknown as { Console?: typeof Console }).Console ??= Console;
+});
+
+describe('runMonitor', () => {
+  it('draws on the alternate screen and leaves it on q', async () => {
+    const { stdout, stdin, streams } = terminal();
+    const done = runMonitor(service(), streams);
+    await tick(150);
+    expect(stdout.written).toContain('Activations');
+    stdin.type('q');
+    await expectLeftAlternateScreen(stdout, done);
+  });
+
+  it('leaves it on ctrl-c, even from the filter bar', async () => {
+    const { stdout, stdin, streams } = terminal();
+    const done = runMonitor(service(), streams);
+    await tick(100);
+    stdin.type('/');
+    await tick(50);
+    stdin.type('\x03');
+    await expectLeftAlternateScreen(stdout, done);
+  });
+
+  it('leaves it on :q', async () => {
+    const { stdout, stdin, streams } = terminal();
+    const done = runMonitor(service(), streams);
+    await tick(100);
+    for (const key of [':', 'q', '\r']) {
+      stdin.type(key);
+      await tick(30);
+    }
+    await expectLeftAlternateScreen(stdout, done);
+  });
+
+  it('leaves it when the caller aborts (its SIGTERM handler)', async () => {
+    const { stdout, streams } = terminal();
+    const controller = new AbortController();
+    const done = runMonitor(service(), { ...streams, signal: controller.signal });
+    await tick(100);
+    controller.abort();
+    await expectLeftAlternateScreen(stdout, done);
+  });
+
+  it('applies key overrides and reports bad ones in the status line', async () => {
+    const { stdout, stdin, streams } = terminal();
+    const done = runMonitor(service(), { ...streams, keymapOverrides: { quit: ['Q'], bogus: ['x'] } });
+    await tick(150);
+    expect(stdout.written).toContain("keys: unknown command 'bogus'");
+    stdin.type('Q');
+    await expectLeftAlternateScreen(stdout, done);
+  });
+});
