@@ -112,7 +112,14 @@ export class OpenWhiskClient {
 
   async getLogs(activationId: string): Promise<WireActivationLogs> {
     const path = this.path('activations', activationId, 'logs');
-    return this.read(path, {}, `the logs of activation ${activationId}`, shape.activationLogs);
+    const body = await this.read<{ logs: unknown[] }>(
+      path,
+      {},
+      `the logs of activation ${activationId}`,
+      shape.activationLogs,
+    );
+    // Lines are strings on a healthy platform; anything else is passed on as its JSON text.
+    return { logs: body.logs.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))) };
   }
 
   async getResult(activationId: string): Promise<WireActivationResult> {
@@ -182,7 +189,7 @@ export class OpenWhiskClient {
     const activationId =
       headerValue(response, ACTIVATION_ID_HEADER) ?? (shape.isRecord(body) ? body.activationId : undefined);
     const problem =
-      typeof activationId !== 'string' ? 'no activation id' : resultOnly ? undefined : shape.activation(body);
+      typeof activationId !== 'string' ? 'no activation id' : resultOnly ? undefined : shape.invokedActivation(body);
     if (typeof activationId === 'string' && problem === undefined) {
       return { kind: 'result', status, activationId, body };
     }

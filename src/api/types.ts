@@ -155,3 +155,108 @@ export interface FunctionsTrigger {
   scheduled_details?: { cron: string; body?: Record<string, unknown> };
   scheduled_runs?: { last_run_at?: string; next_run_at?: string };
 }
+
+// ---- Log-forwarding destinations (log-forwarding.md) --------------------------------------------
+
+/** What the runtime sends to Papertrail and Logtail/Better Stack for each output line (§3.2). */
+export interface ForwardedLogtailLine {
+  message: string;
+  /** Go layout `2006-01-02 15:04:05.000000000 UTC`. */
+  dt: string;
+  host: string;
+  appname: string;
+  activationId: string;
+}
+
+/** What the runtime sends to Datadog (§3.2); a JSON line's own fields replace `message`. */
+export interface ForwardedDatadogLine {
+  message?: string;
+  /** Epoch ms. */
+  date: number;
+  ddsource: string;
+  service: string;
+  /** `host:<action path>,activationid:<id>`. */
+  ddtags: string;
+  [field: string]: unknown;
+}
+
+/** Papertrail classic search API (§5). Ids are 64-bit: strings on our side. */
+export interface PapertrailEvent {
+  id: string;
+  received_at: string;
+  generated_at?: string;
+  display_received_at?: string;
+  source_name?: string;
+  source_id?: number;
+  source_ip?: string;
+  hostname?: string;
+  program?: string | null;
+  severity?: string;
+  facility?: string;
+  /** For DO traffic: one or more newline-joined JSON lines (ForwardedLogtailLine). */
+  message: string;
+}
+
+export interface PapertrailSearchResponse {
+  events: PapertrailEvent[];
+  /** Lowest and highest ids examined (not only returned): the next page starts at max_id. */
+  min_id: string;
+  max_id: string;
+  min_time_at?: string;
+  max_time_at?: string;
+  reached_beginning?: boolean;
+  reached_end?: boolean;
+  reached_record_limit?: boolean;
+  reached_time_limit?: boolean;
+}
+
+/** Datadog Logs Search API v2, POST /api/v2/logs/events/search (§6). */
+export interface DatadogSearchRequest {
+  filter?: { query?: string; from?: string; to?: string; indexes?: string[]; storage_tier?: string };
+  sort?: 'timestamp' | '-timestamp';
+  page?: { limit?: number; cursor?: string };
+  options?: { timezone?: string };
+}
+
+export interface DatadogLog {
+  id: string;
+  type: 'log';
+  attributes: {
+    timestamp?: string;
+    message?: string;
+    service?: string;
+    host?: string;
+    status?: string;
+    tags?: string[];
+    /** The user's own fields when the line was JSON. */
+    attributes?: Record<string, unknown>;
+  };
+}
+
+export interface DatadogSearchResponse {
+  data: DatadogLog[];
+  links?: { next?: string };
+  meta?: {
+    elapsed?: number;
+    page?: { after?: string };
+    request_id?: string;
+    status?: 'done' | 'timeout';
+    warnings?: Array<{ code?: string; detail?: string; title?: string }>;
+  };
+}
+
+/** Better Stack Query API v2 live tail (§7.2): the forwarded JSON flattened into fields. */
+export interface BetterstackRow {
+  dt: string;
+  message?: string;
+  source_id?: string | number;
+  host?: string;
+  appname?: string;
+  activationId?: string;
+  [field: string]: unknown;
+}
+
+export interface BetterstackLiveTailResponse {
+  data: BetterstackRow[];
+  pagination?: { next?: string | null };
+}

@@ -50,14 +50,19 @@ function usageError(message: string, command?: string): UsageError {
 function describeParseError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
-  const option = /'(-{1,2}[^']*)'/.exec(text)?.[1] ?? '';
+  // Node quotes an unknown option as given ('--bogus=1'), and names a known one by its long form
+  // somewhere in the message ('-o, --output <value>', "use '--output=-XYZ'").
+  const given = /'(-{1,2}[^'=]*)/.exec(text)?.[1] ?? '';
+  const option = /--[\w-]+/.exec(text)?.[0] ?? given;
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option '${option.split('=')[0]}'`;
+      return `unknown option '${given}'`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return text.includes('argument missing')
-        ? `option '${option.split(' ')[0]}' needs a value`
-        : `option '${option.split(' ')[0]}' does not take a value`;
+      if (text.includes('argument missing')) return `option '${option}' needs a value`;
+      // `--count -3`: the value looks like another option.
+      if (text.includes('ambiguous'))
+        return `option '${option}' needs a value; for one starting with '-', write ${option}=VALUE`;
+      return `option '${option}' does not take a value`;
     default:
       return text.split('\n')[0] ?? text;
   }

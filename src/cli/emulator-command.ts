@@ -124,8 +124,8 @@ export async function emulatorCommand(command: ParsedCommand, io: CliIO): Promis
     io.stderr.write(`fnmon emulator: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  const { apihost, auth, namespace, doApi, doToken } = emulator;
-  io.stdout.write(`${JSON.stringify({ apihost, auth, namespace, doApi, doToken })}\n`);
+  const { apihost, auth, namespace, doApi, doToken, logSources } = emulator;
+  io.stdout.write(`${JSON.stringify({ apihost, auth, namespace, doApi, doToken, logSources })}\n`);
   const traffic = options.traffic === false ? 'no traffic' : `${options.rate ?? 2} activations/s`;
   io.stderr.write(
     `fnmon emulator: serving ${namespace} at ${apihost} (seed ${options.seed ?? 1}, ${traffic}); stop with Ctrl-C\n`,

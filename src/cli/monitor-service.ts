@@ -1,13 +1,17 @@
 // Builds the MonitorService the TUI runs on: a tail engine (summaries only; full records are
 // fetched when a person selects one) feeding a bounded store, plus the few reads the UI needs.
+// The namespace can change while the monitor runs: each namespace is a Session (client, engine,
+// store, invoker), and a switch swaps the whole session; health listeners carry over.
 import type { OpenWhiskClient } from '../api/openwhisk.js';
 import { normaliseActivation, type Activation } from '../core/activation.js';
-import type { MonitorService, MonitorTarget } from '../core/monitor.js';
+import type { FeedHealth } from '../core/feed-health.js';
+import type { MonitorService, MonitorTarget, NamespaceList } from '../core/monitor.js';
 import { ActivationStore } from '../core/store.js';
 import { TailEngine } from '../core/tail.js';
 import { defaultHistoryFile } from '../config/invoke-history.js';
 import { listAllActions } from './connect.js';
 import { InvokeService } from './invoke-service.js';
+import type { NamespaceDirectory, OpenedNamespace, Place } from './namespace-directory.js';
 import { wireSource } from './wire-source.js';
 
 /** How much history the monitor shows when it opens. */
@@ -22,40 +26,134 @@ export interface MonitorServiceOptions {
   env?: NodeJS.ProcessEnv;
   /** --project: where project.yml is; the current directory when absent. */
   projectDir?: string;
+  /** The namespaces to offer in the picker; without it the monitor stays on its first namespace. */
+  namespaces?: NamespaceDirectory;
+  /** Where the first client points, so the picker can mark it as current. */
+  place?: Place;
+}
+
+interface Session {
+  client: OpenWhiskClient;
+  target: MonitorTarget;
+  place: Place;
+  store: ActivationStore;
+  engine: TailEngine;
+  invoker?: InvokeService;
+  stopForwarding: () => void;
 }
 
 export function createMonitorService(client: OpenWhiskClient, options: MonitorServiceOptions): MonitorService {
-  const store = new ActivationStore(options.storeCapacity);
-  const engine = new TailEngine({
-    source: wireSource(client),
-    docs: false,
-    historySince: Date.now() - OPENING_HISTORY_MS,
-    ...(options.pollMs !== undefined && { pacing: { minIntervalMs: options.pollMs } }),
-  });
-  engine.onBatch((batch) => store.add(batch.map((delivery) => delivery.activation)));
-  engine.start();
+  const place = options.place ?? { apihost: client.apihost };
+  return new SwitchableMonitorService({ client, target: options.target, place }, options);
+}
 
-  return {
-    target: options.target,
-    store,
-    readOnly: options.readOnly,
-    ...(!options.readOnly && { invoker: createInvoker(client, store, options) }),
-    health: () => engine.health,
-    onHealth: (listener) => engine.onHealth(listener),
-    fetchFull: async (id) => {
-      const known = store.get(id);
-      if (known?.full) return known;
-      const full = toActivation(await client.getActivation(id), id);
-      store.add([full]);
-      return full;
-    },
-    fetchLogs: async (id) => (await client.getLogs(id)).logs,
-    listFunctions: () => listFunctionPaths(client),
-    close: async () => {
-      await engine.stop();
-      await client.close();
-    },
-  };
+class SwitchableMonitorService implements MonitorService {
+  readonly readOnly: boolean;
+  readonly listNamespaces?: () => Promise<NamespaceList>;
+  readonly switchNamespace?: (key: string) => Promise<void>;
+  private session: Session;
+  private readonly healthListeners = new Set<(health: FeedHealth) => void>();
+  private switching = false;
+  private closed = false;
+
+  constructor(
+    first: OpenedNamespace,
+    private readonly options: MonitorServiceOptions,
+  ) {
+    this.readOnly = options.readOnly;
+    this.session = this.start(first);
+    const directory = options.namespaces;
+    if (directory) {
+      this.listNamespaces = () => directory.list(this.session.place);
+      this.switchNamespace = (key) => this.switchTo(directory, key);
+    }
+  }
+
+  get target(): MonitorTarget {
+    return this.session.target;
+  }
+
+  get store(): ActivationStore {
+    return this.session.store;
+  }
+
+  get invoker(): InvokeService | undefined {
+    return this.session.invoker;
+  }
+
+  health(): FeedHealth {
+    return this.session.engine.health;
+  }
+
+  onHealth(listener: (health: FeedHealth) => void): () => void {
+    this.healthListeners.add(listener);
+    return () => this.healthListeners.delete(listener);
+  }
+
+  async fetchFull(id: string): Promise<Activation> {
+    const { store, client } = this.session;
+    const known = store.get(id);
+    if (known?.full) return known;
+    const full = toActivation(await client.getActivation(id), id);
+    store.add([full]);
+    return full;
+  }
+
+  async fetchLogs(id: string): Promise<string[]> {
+    return (await this.session.client.getLogs(id)).logs;
+  }
+
+  listFunctions(): Promise<string[]> {
+    return listFunctionPaths(this.session.client);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.stop(this.session);
+  }
+
+  private async switchTo(directory: NamespaceDirectory, key: string): Promise<void> {
+    if (this.switching) throw new Error('a namespace switch is already under way');
+    this.switching = true;
+    try {
+      // Connect first: if that fails, the current stream keeps running.
+      const opened = await directory.open(key);
+      if (this.closed) return void (await opened.client.close());
+      const previous = this.session;
+      await this.stop(previous);
+      this.session = this.start(opened);
+      this.publishHealth();
+    } finally {
+      this.switching = false;
+    }
+  }
+
+  private start({ client, target, place }: OpenedNamespace): Session {
+    const { options } = this;
+    const store = new ActivationStore(options.storeCapacity);
+    const engine = new TailEngine({
+      source: wireSource(client),
+      docs: false,
+      historySince: Date.now() - OPENING_HISTORY_MS,
+      ...(options.pollMs !== undefined && { pacing: { minIntervalMs: options.pollMs } }),
+    });
+    engine.onBatch((batch) => store.add(batch.map((delivery) => delivery.activation)));
+    const stopForwarding = engine.onHealth(() => this.publishHealth());
+    engine.start();
+    const invoker = options.readOnly ? undefined : createInvoker(client, store, options);
+    return { client, target, place, store, engine, stopForwarding, ...(invoker && { invoker }) };
+  }
+
+  private async stop(session: Session): Promise<void> {
+    session.stopForwarding();
+    await session.engine.stop();
+    await session.client.close();
+  }
+
+  private publishHealth(): void {
+    const health = this.health();
+    for (const listener of this.healthListeners) listener(health);
+  }
 }
 
 function createInvoker(client: OpenWhiskClient, store: ActivationStore, options: MonitorServiceOptions): InvokeService {
@@ -70,7 +168,8 @@ function createInvoker(client: OpenWhiskClient, store: ActivationStore, options:
 function toActivation(record: unknown, id: string): Activation {
   const activation = normaliseActivation(record);
   if (!activation) throw new Error(`activation ${id}: the record has no activation id`);
-  return activation;
+  // A record fetched by id is all there is, whatever it lacks: full, so it is not asked for again.
+  return { ...activation, full: true };
 }
 
 /** Every function as `pkg/fn`: packaged actions list their namespace as `<ns>/<pkg>`. */

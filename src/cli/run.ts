@@ -2,6 +2,7 @@
 import { parseArgv, type ParsedCommand } from './args.js';
 import { commandHelp, topLevelHelp } from './help.js';
 import { VERSION } from '../version.js';
+import { sanitize } from '../core/sanitize.js';
 import { doctorCommand } from './doctor-command.js';
 import { emulatorCommand } from './emulator-command.js';
 import { isApiError } from '../api/errors.js';
@@ -9,6 +10,7 @@ import { UsageFailure } from './options.js';
 import { invokeCommand } from './invoke-command.js';
 import { monitorCommand } from './monitor-command.js';
 import { getCommand, logsCommand } from './record-commands.js';
+import { statsCommand } from './stats-command.js';
 import { tailCommand } from './tail-command.js';
 
 export interface CliIO {
@@ -21,20 +23,13 @@ export type Handler = (command: ParsedCommand, io: CliIO) => Promise<number>;
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
-function notImplemented(name: string): Handler {
-  return async (_command, io) => {
-    io.stderr.write(`fnmon ${name}: not implemented yet\n`);
-    return EXIT.failure;
-  };
-}
-
 const HANDLERS: Record<string, Handler> = {
   monitor: monitorCommand,
   tail: tailCommand,
   get: getCommand,
   logs: logsCommand,
   invoke: invokeCommand,
-  stats: notImplemented('stats'),
+  stats: statsCommand,
   emulator: emulatorCommand,
   doctor: doctorCommand,
 };
@@ -49,7 +44,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(parsed.command ? commandHelp(parsed.command) : topLevelHelp(VERSION));
       return EXIT.ok;
     case 'usage-error':
-      io.stderr.write(`fnmon: ${parsed.message}\n${parsed.hint}\n`);
+      io.stderr.write(`fnmon: ${sanitize(parsed.message)}\n${parsed.hint}\n`);
       return EXIT.usage;
     case 'command': {
       // Without a terminal, the default command is the plain-text tail.
@@ -61,17 +56,17 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** Failures a person can fix become one line and an exit code, never a stack trace. */
+/** Failures a person can fix become one line (what they typed is quoted safely) and an exit code, never a stack trace. */
 async function runHandler(handler: Handler, command: ParsedCommand, io: CliIO): Promise<number> {
   try {
     return await handler(command, io);
   } catch (error) {
     if (error instanceof UsageFailure || (isApiError(error) && error.kind === 'usage')) {
-      io.stderr.write(`fnmon ${command.command}: ${error.message}\n`);
+      io.stderr.write(`fnmon ${command.command}: ${sanitize(error.message)}\n`);
       return EXIT.usage;
     }
     if (isApiError(error)) {
-      io.stderr.write(`fnmon ${command.command}: ${error.message}\n`);
+      io.stderr.write(`fnmon ${command.command}: ${sanitize(error.message)}\n`);
       return EXIT.failure;
     }
     throw error;

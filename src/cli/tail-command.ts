@@ -1,8 +1,11 @@
 // `fnmon tail`: the tail engine's deliveries as text lines or JSON lines, for pipes and scripts.
+import { normaliseActivation, type Activation } from '../core/activation.js';
 import { describeHealth, type FeedHealth } from '../core/feed-health.js';
 import { filterFromTailFlags, matches } from '../core/filter.js';
 import { TailEngine, type Delivery } from '../core/tail.js';
 import { colourWanted, painter } from '../plain/colour.js';
+import type { ForwardedLine } from '../core/forwarded-types.js';
+import { forwardedEntryText, toJsonForwardedEntry, type ForwardedEntry } from '../plain/forwarded.js';
 import { jsonLine, toJsonActivation } from '../plain/json.js';
 import { textLines } from '../plain/text.js';
 import type { ParsedCommand } from './args.js';
@@ -14,8 +17,10 @@ import {
   listOption,
   positiveIntegerOption,
   sinceOption,
+  stringOption,
 } from './options.js';
-import { connect } from './connect.js';
+import { connect, connectionFlags } from './connect.js';
+import { startTailForwarding, type TailForwarding } from './tail-forwarding.js';
 import { EXIT, type CliIO } from './run.js';
 import { wireSource } from './wire-source.js';
 
@@ -33,6 +38,8 @@ interface TailSettings {
   count?: number;
   pollMs?: number;
   functions: string[];
+  statuses: string[];
+  project?: string;
 }
 
 function readSettings(command: ParsedCommand, now: number): TailSettings {
@@ -51,6 +58,8 @@ function readSettings(command: ParsedCommand, now: number): TailSettings {
     count: positiveIntegerOption(options, 'count'),
     pollMs: durationOption(options, 'poll'),
     functions: listOption(options, 'function'),
+    statuses: listOption(options, 'status'),
+    project: stringOption(options, 'project'),
   };
 }
 
@@ -62,7 +71,7 @@ function serverSideName(functions: string[]): string | undefined {
 
 export async function tailCommand(command: ParsedCommand, io: CliIO): Promise<number> {
   const settings = readSettings(command, Date.now());
-  const filter = filterFromTailFlags({ functions: settings.functions, statuses: listOption(command.options, 'status') });
+  const filter = filterFromTailFlags({ functions: settings.functions, statuses: settings.statuses });
   if (!filter.ok) throw new UsageFailure(filter.error);
   const connection = await connect(command, io, 0);
   if ('error' in connection) {
@@ -70,6 +79,16 @@ export async function tailCommand(command: ParsedCommand, io: CliIO): Promise<nu
     return EXIT.failure;
   }
   const { client } = connection;
+  const forwarding = settings.logs
+    ? await startTailForwarding({
+        connection,
+        contextFlag: connectionFlags(command).context,
+        env: io.env,
+        project: settings.project,
+        since: settings.since,
+        stderr: (line) => io.stderr.write(`fnmon: ${line}\n`),
+      })
+    : undefined;
   const engine = new TailEngine({
     source: wireSource(client),
     docs: true,
@@ -78,9 +97,10 @@ export async function tailCommand(command: ParsedCommand, io: CliIO): Promise<nu
     ...(settings.pollMs !== undefined && { pacing: { minIntervalMs: settings.pollMs, maxIntervalMs: Math.max(5000, settings.pollMs) } }),
   });
   try {
-    return await stream(engine, settings, (activation) => matches(filter.filter, activation), io);
+    return await stream(engine, settings, (activation) => matches(filter.filter, activation), io, forwarding);
   } finally {
     void engine.stop();
+    void forwarding?.close();
     void client.close();
   }
 }
@@ -90,24 +110,54 @@ function stream(
   settings: TailSettings,
   wanted: (activation: Delivery['activation']) => boolean,
   io: CliIO,
+  forwarding: TailForwarding | undefined,
 ): Promise<number> {
   const paint = painter(colourWanted(io.stdout.isTTY, io.env));
-  const format = (delivery: Delivery): string =>
+  // With a readable destination every activation gets forwardedLogs (often empty): a stable shape.
+  const format = (delivery: Delivery, forwarded: readonly ForwardedLine[] | undefined): string =>
     settings.output === 'text'
-      ? textLines(delivery.activation, delivery.late, { logs: settings.logs, paint })
-      : jsonLine(settings.raw ? delivery.record : toJsonActivation(delivery.activation, { late: delivery.late, logs: settings.logs }));
+      ? textLines(delivery.activation, delivery.late, { logs: settings.logs, paint, ...(forwarded && { forwarded }) })
+      : jsonLine(
+          settings.raw
+            ? delivery.record
+            : toJsonActivation(delivery.activation, { late: delivery.late, logs: settings.logs, ...(forwarded && { forwarded }) }),
+        );
+  const formatEntry = (entry: ForwardedEntry): string =>
+    settings.output === 'text' ? forwardedEntryText(entry, paint) : jsonLine(toJsonForwardedEntry(entry));
 
   return new Promise<number>((resolve) => {
     let printed = 0;
     let finished = false;
+    // Set once a one-shot run has what it asked for: later activations are not part of it.
+    let closing = false;
     const timers: NodeJS.Timeout[] = [];
+    const write = (delivery: Delivery, forwarded?: readonly ForwardedLine[]) => {
+      if (finished || (settings.count !== undefined && printed >= settings.count)) return;
+      io.stdout.write(format(delivery, forwarded));
+      printed += 1;
+      if (settings.count !== undefined && printed >= settings.count) finish(EXIT.ok);
+    };
+    const printer = forwarding?.printer({
+      writeActivation: (delivery, lines) => write(delivery, forwarding.forwarded.polling ? lines : undefined),
+      writeEntry: (entry) => {
+        if (!finished && wantedEntry(entry, settings, wanted)) io.stdout.write(formatEntry(entry));
+      },
+      printFrom: settings.since ?? Date.now(),
+    });
     const finish = (code: number) => {
       if (finished) return;
+      if (code === EXIT.ok) printer?.flush();
       finished = true;
       timers.forEach(clearTimeout);
+      printer?.close();
       process.off('SIGINT', onInterrupt);
       process.off('SIGTERM', onInterrupt);
       resolve(code);
+    };
+    /** The end of a one-shot run: waiting activations get their forwarded lines first (bounded). */
+    const complete = () => {
+      closing = true;
+      void (printer?.drain() ?? Promise.resolve()).then(() => finish(EXIT.ok));
     };
     const onInterrupt = () => finish(EXIT.interrupted);
     process.on('SIGINT', onInterrupt);
@@ -117,20 +167,39 @@ function stream(
     if (settings.exitAfterMs !== undefined) timers.push(setTimeout(() => finish(EXIT.ok), settings.exitAfterMs));
 
     engine.onBatch((batch) => {
+      forwarding?.forwarded.noteActivations(batch.map((delivery) => delivery.activation.id));
       for (const delivery of batch) {
-        if (finished || !wanted(delivery.activation)) continue;
-        io.stdout.write(format(delivery));
-        printed += 1;
-        if (settings.count !== undefined && printed >= settings.count) return finish(EXIT.ok);
+        if (finished || closing || !wanted(delivery.activation)) continue;
+        if (printer) printer.deliver(delivery);
+        else write(delivery);
       }
     });
-    engine.onHealth(healthReporter(io, settings, finish));
+    engine.onHealth(healthReporter(io, settings, finish, complete));
     engine.start();
   });
 }
 
+/**
+ * Lines with no activation record have no status: a --status filter leaves them out. --function
+ * applies to the function path the lines carry.
+ */
+function wantedEntry(entry: ForwardedEntry, settings: TailSettings, wanted: (activation: Activation) => boolean): boolean {
+  if (entry.activationRecord) return true;
+  if (settings.statuses.length > 0) return false;
+  if (settings.functions.length === 0) return true;
+  const [namespace, ...rest] = (entry.functionPath ?? '').split('/').filter(Boolean);
+  const summary = normaliseActivation({
+    activationId: entry.activationId,
+    start: entry.lines[0]?.time ?? 0,
+    namespace,
+    name: rest.at(-1),
+    annotations: [{ key: 'path', value: [namespace, ...rest].join('/') }],
+  });
+  return summary !== undefined && wanted(summary);
+}
+
 /** Reports feed problems on stderr once per change (not once per poll), and ends a one-shot run. */
-function healthReporter(io: CliIO, settings: TailSettings, finish: (code: number) => void) {
+function healthReporter(io: CliIO, settings: TailSettings, finish: (code: number) => void, complete: () => void) {
   let lastReported = '';
   let everLive = false;
   return (health: FeedHealth) => {
@@ -138,7 +207,7 @@ function healthReporter(io: CliIO, settings: TailSettings, finish: (code: number
       if (lastReported) io.stderr.write('fnmon: connection restored; catching up on what was missed\n');
       lastReported = '';
       everLive = true;
-      if (!settings.follow && !health.catchingUp) finish(EXIT.ok);
+      if (!settings.follow && !health.catchingUp) complete();
       return;
     }
     if (health.state !== 'backing-off' && health.state !== 'error') return;

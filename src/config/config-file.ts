@@ -5,9 +5,12 @@
 //   contexts:
 //     prod:    { apihost: https://faas-nyc1-2ef2e6cc.doserverless.co, auth: UUID:KEY }
 //     staging: { token: dop_v1_…, namespace: staging }       # resolved through the DO API
+//     (any context may add `log-sources:`, the read credentials for forwarded logs: log-sources.ts)
 //   ui:   { time-format: absolute, wrap: true, log-timestamps: false }
 //   keys: { quit: [q, ctrl+c] }                                # command id -> keys (the monitor checks them)
 import { FileUnreadable, readCredentialFile, type Warn } from './files.js';
+import type { LogSourcesConfig } from './log-sources.js';
+import { readLogSourcesConfig } from './log-sources-config.js';
 import { fnmonConfigFile } from './paths.js';
 import { Secret } from './secret.js';
 import { ConfigError, YamlReader, type Entry } from './yaml-reader.js';
@@ -21,6 +24,8 @@ export interface KeyContext {
   apihost: string;
   auth: Secret;
   namespace?: string;
+  /** Read credentials for forwarded logs (log-sources.ts). */
+  logSources?: LogSourcesConfig;
 }
 
 /** A DigitalOcean account: the namespace (id or label) is looked up through the DO API. */
@@ -31,6 +36,7 @@ export interface TokenContext {
   namespace?: string;
   /** DO API base URL; default https://api.digitalocean.com (tests point it at the emulator). */
   doApi?: string;
+  logSources?: LogSourcesConfig;
 }
 
 export type ContextConfig = KeyContext | TokenContext;
@@ -58,6 +64,7 @@ export interface Config {
 
 const TOP_KEYS = ['current-context', 'contexts', 'ui', 'keys'] as const;
 const CONTEXT_KEYS = ['apihost', 'auth', 'namespace', 'token', 'do-api'] as const;
+const LOG_SOURCES_KEY = 'log-sources';
 const UI_KEYS = ['time-format', 'wrap', 'log-timestamps'] as const;
 
 /** The config in the person's config dir, or undefined when there is none. Throws ConfigError. */
@@ -101,13 +108,18 @@ function name(entry: Entry): string {
 
 function readContext(reader: YamlReader, context: Entry): ContextConfig {
   const entries = reader.entries(context.value, context);
-  reader.onlyKnownKeys(entries, CONTEXT_KEYS);
+  reader.onlyKnownKeys(entries, [...CONTEXT_KEYS, LOG_SOURCES_KEY]);
   const field = (key: string) => {
     const entry = entries.find((candidate) => name(candidate) === key);
     return entry && reader.string(entry);
   };
   const [apihost, auth, namespace, token, doApi] = CONTEXT_KEYS.map(field);
-  const named = { name: name(context), ...(namespace && { namespace }) };
+  const logSources = entries.find((candidate) => name(candidate) === LOG_SOURCES_KEY);
+  const named = {
+    name: name(context),
+    ...(namespace && { namespace }),
+    ...(logSources && { logSources: readLogSourcesConfig(reader, logSources) }),
+  };
   if (token && !apihost && !auth) return { kind: 'token', ...named, token: new Secret(token), ...(doApi && { doApi }) };
   if (apihost && auth && !token && !doApi) return { kind: 'key', ...named, apihost, auth: new Secret(auth) };
   return reader.fail(context, 'give either apihost and auth, or token (with an optional namespace and do-api)');

@@ -1,6 +1,7 @@
 // project.yml, the DigitalOcean Functions project file: found in a directory (or given as a file),
 // parsed with the yaml package, and turned into each function's parameter defaults
-// (project < package < function). `environment` is never read: it is not a parameter.
+// (project < package < function). `environment` is not a parameter: only its LOG_DESTINATIONS is
+// read (where the function forwards its logs), and never fails the file.
 // Problems are one line with file, line and key: `project.yml:7: packages[0].parameters: must be a mapping`.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,6 +31,8 @@ export interface ProjectFunction {
    * read; they are left out of `params` so the deployed (bound) value applies instead.
    */
   templated: string[];
+  /** The raw LOG_DESTINATIONS value from the nearest `environment` (core/log-destinations reads it). */
+  logDestinations?: unknown;
 }
 
 export type ProjectFileResult = { ok: true; project?: ProjectFile } | { ok: false; message: string };
@@ -100,6 +103,7 @@ function readFunctions(root: unknown): Map<string, ProjectFunction> {
   const functions = new Map<string, ProjectFunction>();
   const top = mappingAt(root, []) ?? {};
   const projectParams = mappingAt(top.parameters, ['parameters']) ?? {};
+  const projectEnv = top.environment;
   (listAt(top.packages, ['packages']) ?? []).forEach((pkgValue, pkgIndex) => {
     const pkgAt = ['packages', pkgIndex];
     const pkg = mappingAt(pkgValue, pkgAt) ?? {};
@@ -113,10 +117,24 @@ function readFunctions(root: unknown): Map<string, ProjectFunction> {
       const fnName = nameAt(fn.name, [...fnAt, 'name']);
       const fnParams = mappingAt(fn.parameters, [...fnAt, 'parameters']) ?? {};
       const key = pkgName === 'default' ? fnName : `${pkgName}/${fnName}`;
-      functions.set(key, withoutTemplates({ ...projectParams, ...pkgParams, ...fnParams }));
+      const logDestinations = logDestinationsValue(fn.environment, pkg.environment, projectEnv);
+      functions.set(key, {
+        ...withoutTemplates({ ...projectParams, ...pkgParams, ...fnParams }),
+        ...(logDestinations !== undefined && { logDestinations }),
+      });
     });
   });
   return functions;
+}
+
+/** The most specific scope's LOG_DESTINATIONS; an `environment` that is not a mapping has none. */
+function logDestinationsValue(...environments: unknown[]): unknown {
+  for (const environment of environments) {
+    if (typeof environment === 'object' && environment !== null && 'LOG_DESTINATIONS' in environment) {
+      return (environment as Record<string, unknown>).LOG_DESTINATIONS;
+    }
+  }
+  return undefined;
 }
 
 function withoutTemplates(params: Params): ProjectFunction {

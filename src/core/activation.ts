@@ -39,7 +39,7 @@ export interface Activation {
   /** Present only when the full record is known (not for docs=false summaries). */
   result?: unknown;
   logs?: string[];
-  /** True when this came from a full record (response + logs present). */
+  /** True when this came from a full record: it has a response (or was fetched by id, see monitor-service). */
   full: boolean;
   /** The record exactly as the API (or file) gave it. */
   raw: unknown;
@@ -97,14 +97,14 @@ export function normaliseActivation(raw: unknown): Activation | undefined {
     package: where.package,
     fn: where.package === undefined ? where.name : `${where.package}/${where.name}`,
     version: asString(raw.version) ?? '',
-    start: asNumber(raw.start) ?? 0,
-    end: positive(asNumber(raw.end)),
+    start: asTime(raw.start) ?? 0,
+    end: positive(asTime(raw.end)),
     duration: nonNegative(asNumber(raw.duration)),
     status: timedOut ? 'timeout' : (STATUS_BY_CODE[statusCode] ?? 'internal'),
     statusCode,
     cold: annotations.has('initTime'),
-    initTime: asNumber(annotations.get('initTime')),
-    waitTime: asNumber(annotations.get('waitTime')),
+    initTime: nonNegative(asNumber(annotations.get('initTime'))),
+    waitTime: nonNegative(asNumber(annotations.get('waitTime'))),
     kind,
     memory: asNumber(limits.memory),
     timeoutLimit: asNumber(limits.timeout),
@@ -127,6 +127,19 @@ function isObject(value: unknown): value is Fields {
 function asNumber(value: unknown): number | undefined {
   const n = typeof value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(value) ? Number(value) : value;
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+/** The furthest a JavaScript Date reaches either side of 1970; past it, dates throw when formatted. */
+const MAX_TIME_MS = 8.64e15;
+
+/** Pulled into the range a Date can represent, so every view can format it. */
+function clampTime(ms: number): number {
+  return Math.max(-MAX_TIME_MS, Math.min(MAX_TIME_MS, ms));
+}
+
+function asTime(value: unknown): number | undefined {
+  const n = asNumber(value);
+  return n === undefined ? undefined : clampTime(n);
 }
 
 function asString(value: unknown): string | undefined {
@@ -243,7 +256,8 @@ export function nearTimeout(activation: Activation): boolean {
   return duration !== undefined && timeoutLimit !== undefined && timeoutLimit > 0 && duration > 0.8 * timeoutLimit;
 }
 
+/** When it ended: `end`, else start + duration; always a time a Date can represent. */
 export function activationEndTime(activation: Activation): number {
   if (activation.end !== undefined) return activation.end;
-  return activation.duration !== undefined ? activation.start + activation.duration : activation.start;
+  return activation.duration !== undefined ? clampTime(activation.start + activation.duration) : activation.start;
 }

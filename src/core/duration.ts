@@ -49,7 +49,7 @@ function parseIsoDateTime(text: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** Short human form for a duration: '357ms', '1.2s', '42s', '2m03s', '1h05m', '2d03h'. */
+/** Short human form for a duration, at most 6 characters when not negative: '357ms', '1.2s', '42s', '2m03s', '1h05m', '2d03h', '365d'. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return '?';
   if (ms < 0) return `-${formatDuration(-ms)}`;
@@ -62,12 +62,18 @@ export function formatDuration(ms: number): string {
   return formatLong(seconds);
 }
 
+// Beyond these a duration is nonsense from a broken record; the text still fits a column.
+const DAYS_WITH_HOURS = 100;
+const MAX_SHOWN_DAYS = 9999;
+
 function formatLong(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return `${minutes}m${pad2(seconds % 60)}s`;
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return `${hours}h${pad2(minutes % 60)}m`;
-  return `${Math.floor(hours / 24)}d${pad2(hours % 24)}h`;
+  const days = Math.floor(hours / 24);
+  if (days < DAYS_WITH_HOURS) return `${days}d${pad2(hours % 24)}h`;
+  return days <= MAX_SHOWN_DAYS ? `${Math.round(seconds / 86_400)}d` : `>${MAX_SHOWN_DAYS}d`;
 }
 
 function pad2(n: number): string {

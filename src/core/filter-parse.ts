@@ -6,15 +6,17 @@
 // URLs and log prefixes can be searched without quotes.
 import { parseDuration } from './duration.js';
 import { isStatusWord, statusListHint, type CompareOp, type StatusWord, type Term } from './filter-terms.js';
+import { sanitize } from './sanitize.js';
 
 export type ParseTermsResult = { ok: true; terms: Term[] } | { ok: false; error: string; position: number };
 
+/** Its message quotes what was typed (maybe pasted from a log), made terminal-safe and one line. */
 class FilterSyntaxError extends Error {
   constructor(
     message: string,
     readonly position: number,
   ) {
-    super(message);
+    super(sanitize(message));
   }
 }
 

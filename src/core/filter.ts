@@ -18,6 +18,7 @@ import { formatDurationExact } from './duration.js';
 import { compileHighlighters, compileTerms, findRanges } from './filter-match.js';
 import { isPlainTextWord, parseTerms } from './filter-parse.js';
 import { isStatusWord, statusListHint, type StatusWord, type Term } from './filter-terms.js';
+import { sanitize } from './sanitize.js';
 
 export type { Term, StatusWord, CompareOp } from './filter-terms.js';
 export { STATUS_WORDS } from './filter-terms.js';
@@ -102,12 +103,12 @@ export interface TailFlags {
 export function filterFromTailFlags(flags: TailFlags): { ok: true; filter: Filter } | { ok: false; error: string } {
   const functions = splitFlagValues(flags.functions);
   const badFunction = functions.find((value) => value === '' || /[\s|]/.test(value));
-  if (badFunction !== undefined) return { ok: false, error: `bad --function value '${badFunction}'` };
+  if (badFunction !== undefined) return { ok: false, error: `bad --function value '${sanitize(badFunction)}'` };
 
   const statusValues = splitFlagValues(flags.statuses).map((value) => value.toLowerCase());
   const badStatus = statusValues.find((value) => value !== 'cold' && !isStatusWord(value));
   if (badStatus !== undefined)
-    return { ok: false, error: `unknown --status '${badStatus}' (${statusListHint(['cold'])})` };
+    return { ok: false, error: `unknown --status '${sanitize(badStatus)}' (${statusListHint(['cold'])})` };
 
   const terms: Term[] = [];
   if (functions.length > 0) terms.push({ field: 'fn', patterns: functions, negated: false });

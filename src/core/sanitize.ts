@@ -18,7 +18,10 @@
 // - Bidi embeddings, overrides, isolates and marks (U+061C, U+200E/F, U+202A-E, U+2066-9) are
 //   dropped: they could make a line read differently from what it contains.
 // - Lone surrogates become U+FFFD.
+// - Grapheme clusters whose width terminals and Ink count differently (emoji sequences, ⚠️, …) are
+//   rewritten so that every terminal gives them the same columns (unambiguous-width.ts).
 import { displayWidth } from './text-width.js';
+import { unambiguousWidth } from './unambiguous-width.js';
 
 export const NEWLINE_MARKER = '⏎';
 export const TAB_STOP = 4;
@@ -45,7 +48,7 @@ const BIDI_CONTROL = /^[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]$/;
 /** Single-line terminal-safe text: newlines are shown as ⏎ (see the module comment). */
 export function sanitize(text: string): string {
   if (PRINTABLE_ASCII.test(text)) return text;
-  return expandTabs(text.replace(ESCAPE_SEQUENCE, '').replace(UNSAFE_CHARACTER, renderUnsafe));
+  return expandTabs(unambiguousWidth(text.replace(ESCAPE_SEQUENCE, '').replace(UNSAFE_CHARACTER, renderUnsafe)));
 }
 
 /**

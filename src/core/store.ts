@@ -36,9 +36,25 @@ export class ActivationStore {
 
   /** Adds new activations; a known id is replaced only by a fuller record. */
   add(activations: readonly Activation[]): void {
+    // New ids are merged in one pass: inserting them one by one is O(n) each, which made a
+    // history of 100,000 (pages arrive newest first, so every insert lands at the front) take seconds.
+    const fresh: Activation[] = [];
     let changed = false;
-    for (const activation of activations) changed = this.put(activation) || changed;
+    for (const activation of activations) {
+      const existing = this.byId.get(activation.id);
+      if (!existing) fresh.push(activation);
+      else if (existing.full || !activation.full) continue;
+      else {
+        // A fuller record of one held already, or of one earlier in this same batch.
+        const pending = fresh.indexOf(existing);
+        if (pending >= 0) fresh[pending] = activation;
+        else this.ordered[this.indexOf(existing)] = activation;
+      }
+      this.byId.set(activation.id, activation);
+      changed = true;
+    }
     if (!changed) return;
+    this.insertAll(fresh);
     this.evictOverCapacity();
     this.changed();
   }
@@ -56,16 +72,19 @@ export class ActivationStore {
     return () => this.listeners.delete(listener);
   }
 
-  private put(activation: Activation): boolean {
-    const existing = this.byId.get(activation.id);
-    if (existing) {
-      if (existing.full || !activation.full) return false;
-      this.ordered[this.indexOf(existing)] = activation;
-    } else {
-      this.ordered.splice(this.insertionPoint(activation.start), 0, activation);
+  /** Inserts new activations in start order (after equal starts already held; ties keep arrival order). */
+  private insertAll(fresh: Activation[]): void {
+    if (fresh.length === 0) return;
+    fresh.sort((a, b) => a.start - b.start); // stable
+    const held = this.ordered;
+    const from = this.insertionPoint(fresh[0]!.start);
+    let i = held.length - 1;
+    for (const activation of fresh) held.push(activation);
+    // Merge from the back, in place: only the held activations after the insertion point move.
+    let j = fresh.length - 1;
+    for (let k = held.length - 1; j >= 0; k--) {
+      held[k] = i >= from && held[i]!.start > fresh[j]!.start ? held[i--]! : fresh[j--]!;
     }
-    this.byId.set(activation.id, activation);
-    return true;
   }
 
   private evictOverCapacity(): void {

@@ -123,7 +123,9 @@ export class TailEngine {
     const result = await this.reconciler.run(windowStart, undefined, budget);
     this.deliver(result.found);
     this.state.requests += result.requests;
-    if (result.error !== undefined) return this.recordFailure(result.error);
+    // A pass of many requests can fail late, after it already found new records: the API is up and
+    // that failure was one of a kind, so it must not push the next poll out like an outage would.
+    if (result.error !== undefined) return this.recordFailure(result.error, result.found.length > 0);
 
     if (!result.incomplete) this.firstPassDone = true;
     this.seen.forgetBefore(windowStart);
@@ -200,9 +202,9 @@ export class TailEngine {
     return this.options.historySince !== undefined && activation.start >= this.options.historySince;
   }
 
-  private recordFailure(error: unknown): number {
+  private recordFailure(error: unknown, madeProgress: boolean): number {
     const failure = describeSourceError(error);
-    const consecutiveErrors = this.state.consecutiveErrors + 1;
+    const consecutiveErrors = madeProgress ? 1 : this.state.consecutiveErrors + 1;
     // A wrong key will not fix itself quickly: retry at the slowest pace, never in a storm.
     const delay =
       failure.kind === 'auth'

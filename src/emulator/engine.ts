@@ -26,6 +26,8 @@ export class Engine {
     private readonly store: RecordStore,
     private readonly scheduler: Scheduler,
     private readonly recordFile: RecordFile | undefined,
+    /** Hands forwarded lines (LOG_DESTINATIONS) to the emulated destinations. */
+    private readonly forwarder?: { forward(plan: ActivationPlan, start: number): void },
   ) {
     this.builder = new RecordBuilder(identity);
   }
@@ -41,6 +43,7 @@ export class Engine {
   }
 
   private schedule(plan: ActivationPlan, start: number, cause: string | undefined, options: RunOptions): void {
+    this.forwarder?.forward(plan, start);
     for (const component of plan.components ?? []) {
       this.schedule(component.plan, start + component.offsetMs, plan.activationId, { keep: options.keep });
     }

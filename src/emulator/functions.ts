@@ -97,7 +97,8 @@ const refund: Behaviour = (p, r) => {
     return devError(DEV_ERROR_CRASH, logs, runMs);
   }
   const refundId = `re_${r.hex(12)}`;
-  logs.push(out(`refund ${refundId} created`));
+  // A JSON line: Datadog turns its fields into attributes (log-forwarding.md §3.2).
+  logs.push(out(JSON.stringify({ level: 'info', msg: 'refund created', refundId })));
   return ok({ body: { refundId, chargeId: p.chargeId, status: 'pending' } }, logs, runMs);
 };
 

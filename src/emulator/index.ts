@@ -9,6 +9,7 @@ import { BLOCKING_WAIT_MS, LIST_LIMIT_MAX, RETENTION_MS, type WireActivation } f
 import { createDoNamespaces, type DoApiContext } from './do-api.js';
 import { Engine } from './engine.js';
 import { FaultInjector } from './faults.js';
+import { LogSinks, type DeliveredLine, type LogSinkLimits, type LogSourceName, type LogSources } from './logsinks/index.js';
 import { Random } from './random.js';
 import { RecordFile } from './record-file.js';
 import { RecordStore } from './record-store.js';
@@ -16,6 +17,7 @@ import { Scheduler } from './scheduler.js';
 import { EmulatorServer } from './server.js';
 import { DoRateLimiter, InvokeThrottle } from './throttle.js';
 import { startBursts, startPoissonTraffic, type TrafficOptions } from './traffic.js';
+import { startWebTraffic, WebInvoker } from './web.js';
 import { createIdentity } from './world.js';
 
 export { parseFaults, type FaultRule } from './faults.js';
@@ -23,6 +25,7 @@ export { parseDurationMs } from './duration.js';
 export { parseRecords } from './load-file.js';
 export { generateTraffic, type Arrival, type TrafficOptions } from './traffic.js';
 export type { ActivationPlan } from './plan.js';
+export type { DeliveredLine, LogSinkLimits, LogSourceName, LogSources } from './logsinks/index.js';
 
 export interface EmulatorOptions {
   host?: string;
@@ -56,6 +59,10 @@ export interface EmulatorOptions {
   maxRecords?: number;
   /** Invoke throttles (defaults: DO's 600 per minute, 120 concurrent). */
   invokeLimits?: { perMinute?: number; concurrent?: number };
+  /** Request budgets of the emulated log destinations' read APIs. */
+  logSourceLimits?: LogSinkLimits;
+  /** Generated web invocations (no record; lines only at the destination) per second; default rate / 20. */
+  webRate?: number;
 }
 
 export interface RunningEmulator {
@@ -64,8 +71,14 @@ export interface RunningEmulator {
   namespace: string;
   doApi: string;
   doToken: string;
+  /** Read access to the emulated log destinations (base URLs and read credentials). */
+  logSources: LogSources;
+  /** Status faults for one log destination ("429:1", "503:1", "401:1"; "" clears). Throws on a bad spec. */
+  setLogSourceFaults(name: LogSourceName, spec: string): void;
   /** Changes the GET faults; "" clears them; "503:1" is a total outage. Throws on a bad spec. */
   setFaults(spec: string): void;
+  /** Ground truth: called as each forwarded line reaches its destination. */
+  onForwarded(listener: (line: DeliveredLine) => void): () => void;
   /** Ground truth: called as each generated or invoked record becomes visible. */
   onVisible(listener: (record: WireActivation) => void): () => void;
   /** Every retained visible record (generated and invoked; loaded ones excluded), oldest start first. */
@@ -87,6 +100,7 @@ function validate(options: EmulatorOptions): void {
   );
   check(options.seed === undefined || Number.isSafeInteger(options.seed), 'seed must be an integer');
   check(positive(options.rate), 'rate must be a positive number');
+  check(positive(options.webRate), 'webRate must be a positive number');
   check(
     options.burst === undefined ||
       (Number.isInteger(options.burst.count) && options.burst.count > 0 && positive(options.burst.everyMs)),
@@ -129,7 +143,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   loadRecords(store, options.load ?? []);
   const recordFile = options.recordFile === undefined ? undefined : new RecordFile(options.recordFile);
   const scheduler = new Scheduler(now);
-  const engine = new Engine(identity, store, scheduler, recordFile);
+  const logSinks = new LogSinks({ seed, namespace: identity.namespace, scheduler, now, limits: options.logSourceLimits ?? {} });
+  const engine = new Engine(identity, store, scheduler, recordFile, logSinks.forwarder);
+  const web = new WebInvoker({
+    namespace: identity.namespace,
+    engine,
+    scheduler,
+    random: new Random(seed, 'web'),
+    now,
+    maxDurationMs: options.maxDurationMs,
+  });
   const throttle = new InvokeThrottle({
     perMinute: options.invokeLimits?.perMinute ?? 600,
     concurrent: options.invokeLimits?.concurrent ?? 120,
@@ -155,6 +178,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     slowMs: options.slowMs ?? 35_000,
     scheduler,
     txids: new Random(seed, 'txid'),
+    logSinks,
+    web,
   });
 
   let port: number;
@@ -177,6 +202,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     };
     startPoissonTraffic(traffic, engine, scheduler, now);
     if (options.burst) startBursts(traffic, options.burst, engine, scheduler, now);
+    startWebTraffic(web, scheduler, options.webRate ?? traffic.rate / 20, seed);
   }
 
   let closing: Promise<void> | undefined;
@@ -186,8 +212,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     namespace: identity.namespace,
     doApi: base,
     doToken: identity.doToken,
+    logSources: logSinks.sources(base),
+    setLogSourceFaults: (name, spec) => logSinks.setFaults(name, spec),
     setFaults: (spec) => faults.set(spec),
     onVisible: (listener) => engine.onVisible(listener),
+    onForwarded: (listener) => logSinks.onDelivered(listener),
     visibleRecords: () => store.liveRecords(),
     stats: () => ({ requests: server.requests, bytesSent: server.bytesSent }),
     close: () => {

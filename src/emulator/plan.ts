@@ -4,7 +4,7 @@
 import type { WireStatusCode } from '../api/types.js';
 import { runBehaviour, type LogLine } from './functions.js';
 import type { Random } from './random.js';
-import { findAction, type ActionSpec } from './world.js';
+import { findAction, type ActionSpec, type Destination } from './world.js';
 
 export interface PlannedLog extends LogLine {
   offsetMs: number;
@@ -29,6 +29,8 @@ export interface ActivationPlan {
   logs: PlannedLog[];
   /** Sequence components that ran, each starting offsetMs after the parent's start. */
   components?: { offsetMs: number; plan: ActivationPlan }[];
+  /** With LOG_DESTINATIONS: the function's own lines, which go to the destination instead of `logs`. */
+  forwarded?: { destination: Destination; logs: PlannedLog[] };
 }
 
 export interface PlanOptions {
@@ -130,6 +132,7 @@ export function planActivation(
 function finish(action: ActionSpec, plan: ActivationPlan, random: Random, options: PlanOptions): ActivationPlan {
   const start = plan.initTime ?? 0;
   if (action.logDestination) {
+    plan.forwarded = { destination: action.logDestination, logs: plan.logs };
     const notice: LogLine[] = [{ stream: 'stdout', message: LOG_FORWARDING_NOTICE }];
     if (random.chance(0.01))
       notice.push({ stream: 'stderr', message: 'Failed to flush logs: context deadline exceeded' });
@@ -148,7 +151,7 @@ function finish(action: ActionSpec, plan: ActivationPlan, random: Random, option
     plan.duration = whole(cap);
     plan.spanMs = plan.duration;
     if (plan.initTime !== undefined) plan.initTime = Math.min(plan.initTime, plan.duration);
-    for (const line of plan.logs) line.offsetMs = Math.min(line.offsetMs, plan.duration);
+    for (const line of [...plan.logs, ...(plan.forwarded?.logs ?? [])]) line.offsetMs = Math.min(line.offsetMs, plan.duration);
   }
   return plan;
 }

@@ -8,7 +8,9 @@ import type { FaultInjector, FaultRule } from './faults.js';
 import { BadRequest, NOT_FOUND, owError, type Reply, type Request } from './http.js';
 import type { Random } from './random.js';
 import { handleOpenWhisk, type OpenWhiskContext } from './routes.js';
+import type { LogSinks } from './logsinks/index.js';
 import type { Scheduler } from './scheduler.js';
+import type { WebInvoker } from './web.js';
 
 export interface ServerContext {
   openWhisk: OpenWhiskContext;
@@ -18,6 +20,9 @@ export interface ServerContext {
   scheduler: Scheduler;
   /** Transaction ids for error bodies. */
   txids: Random;
+  /** The emulated log destinations (their own faults: setFaults does not touch them). */
+  logSinks?: LogSinks;
+  web?: WebInvoker;
 }
 
 /** akka's default texts, which OpenWhisk wraps in its error body. */
@@ -92,7 +97,8 @@ export class EmulatorServer {
     this.requests++;
     const txid = this.context.txids.hex(32);
     const isDoApi = /^\/v2(?:[/?]|$)/.test(message.url ?? '');
-    const fault = message.method === 'GET' ? this.context.faults.draw() : undefined;
+    const toLogSink = this.context.logSinks?.servesUrl(message.url ?? '/') ?? false;
+    const fault = message.method === 'GET' && !toLogSink ? this.context.faults.draw() : undefined;
     if (fault?.kind === 'reset') {
       message.socket.destroy();
       return;
@@ -121,6 +127,8 @@ export class EmulatorServer {
       readBody: (limit) => readBody(message, limit),
     };
     if (isDoApi && target.segments[0] === 'v2') return handleDoApi(request, this.context.doApi);
+    if (this.context.logSinks?.serves(target)) return this.context.logSinks.handle(request);
+    if (this.context.web?.serves(target)) return this.context.web.handle(request);
     if (target.segments[0] === 'api' && target.segments[1] === 'v1')
       return handleOpenWhisk(request, this.context.openWhisk);
     return owError(404, NOT_FOUND, txid);

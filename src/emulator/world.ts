@@ -28,6 +28,9 @@ export function createIdentity(seed: number): Identity {
   };
 }
 
+/** A LOG_DESTINATIONS service, named as the runtime names it. */
+export type Destination = 'papertrail' | 'datadog' | 'logtail';
+
 export interface ActionSpec {
   pkg?: string;
   name: string;
@@ -41,7 +44,7 @@ export interface ActionSpec {
   /** Bound parameters are final: an invoke may not override them (400). */
   finalParameters: boolean;
   /** Set when the function has LOG_DESTINATIONS; never shown by the API. */
-  logDestination?: 'papertrail' | 'datadog' | 'logtail';
+  logDestination?: Destination;
   /** Sequence components, as keys of other actions. */
   components?: string[];
   /** Share of generated traffic; 0 = only ever invoked through the API or as a component. */
@@ -132,6 +135,7 @@ export const ACTIONS: ActionSpec[] = [
     timeout: 60_000,
     weight: 5,
     longRunning: true,
+    logDestination: 'datadog',
     updated: day('2025-01-10'),
     code: 'def main(args):\n    return refund(args["chargeId"])',
   }),
@@ -143,6 +147,7 @@ export const ACTIONS: ActionSpec[] = [
     timeout: 5000,
     memory: 512,
     weight: 10,
+    logDestination: 'logtail',
     updated: day('2024-12-09'),
     parameters: [{ key: 'bucket', value: 'media-uploads' }],
     code: 'func Main(args map[string]interface{}) map[string]interface{} { return thumbnail(args) }',

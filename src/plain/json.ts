@@ -1,6 +1,8 @@
 // JSON-lines output: one stable, documented camelCase object per activation (see README
 // "JSON output"), or the record exactly as the API returned it (--raw).
 import type { Activation } from '../core/activation.js';
+import type { ForwardedLine } from '../core/forwarded-types.js';
+import { toJsonForwarded, type JsonForwardedLine } from './forwarded.js';
 
 export interface JsonActivation {
   activationId: string;
@@ -27,9 +29,17 @@ export interface JsonActivation {
   result: unknown;
   late: boolean;
   logs?: string[];
+  /** With --logs and a readable log destination: the lines read back from it. */
+  forwardedLogs?: JsonForwardedLine[];
 }
 
-export function toJsonActivation(activation: Activation, options: { late: boolean; logs: boolean }): JsonActivation {
+export interface JsonOptions {
+  late: boolean;
+  logs: boolean;
+  forwarded?: readonly ForwardedLine[];
+}
+
+export function toJsonActivation(activation: Activation, options: JsonOptions): JsonActivation {
   const json: JsonActivation = {
     activationId: activation.id,
     namespace: activation.namespace,
@@ -56,6 +66,7 @@ export function toJsonActivation(activation: Activation, options: { late: boolea
     late: options.late,
   };
   if (options.logs) json.logs = activation.logs ?? [];
+  if (options.logs && options.forwarded) json.forwardedLogs = toJsonForwarded(options.forwarded);
   return json;
 }
 

@@ -2,8 +2,10 @@
 // duration, cold/warm, id, and the error or first log line), optionally followed by its logs.
 import { activationEndTime, statusLabel, type Activation, type ActivationStatus } from '../core/activation.js';
 import { formatDuration } from '../core/duration.js';
-import { padToWidth, parseLogLine, sanitize, truncateToWidth } from '../core/logline.js';
+import type { ForwardedLine } from '../core/forwarded-types.js';
+import { isLogForwardingNotice, padToWidth, parseLogLine, sanitize, truncateToWidth } from '../core/logline.js';
 import type { Paint, Style } from './colour.js';
+import { forwardedTextLines } from './forwarded.js';
 
 const STATUS_STYLE: Record<ActivationStatus, Style> = {
   success: 'green',
@@ -19,6 +21,8 @@ const SUMMARY_MAX = 160;
 export interface TextOptions {
   logs: boolean;
   paint: Paint;
+  /** Lines read back from the log destinations (`tail --logs`), printed after the record's own. */
+  forwarded?: readonly ForwardedLine[];
 }
 
 export function textLines(activation: Activation, late: boolean, options: TextOptions): string {
@@ -31,20 +35,22 @@ export function textLines(activation: Activation, late: boolean, options: TextOp
     activation.cold ? 'cold' : 'warm',
     activation.id.length === 32 ? activation.id : padToWidth(truncateToWidth(sanitize(activation.id), 32), 32),
   ];
-  const summary = summaryText(activation);
+  const summary = summaryText(activation, options.forwarded);
   if (summary) columns.push(truncateToWidth(summary, SUMMARY_MAX));
   if (late) columns.push(paint('dim', '(late)'));
   const lines = [columns.join('  ')];
-  if (options.logs) lines.push(...logLines(activation, paint));
+  if (options.logs) lines.push(...logLines(activation, paint), ...forwardedTextLines(options.forwarded ?? [], paint));
   return `${lines.join('\n')}\n`;
 }
 
-/** The error message of a failure, else the first log line's message. */
-function summaryText(activation: Activation): string | undefined {
+/** The error message of a failure, else the first log line's message (the first forwarded one, past the notice). */
+function summaryText(activation: Activation, forwarded: readonly ForwardedLine[] = []): string | undefined {
   if (activation.error !== undefined) return sanitize(activation.error);
   if (activation.isSequence) return `sequence of ${activation.logs?.length ?? 0} activations`;
   const first = activation.logs?.[0];
-  return first === undefined ? undefined : sanitize(parseLogLine(first).message);
+  const message = first === undefined ? undefined : parseLogLine(first).message;
+  if (forwarded[0] && (message === undefined || isLogForwardingNotice(message))) return sanitize(forwarded[0].message);
+  return message === undefined ? undefined : sanitize(message);
 }
 
 function logLines(activation: Activation, paint: Paint): string[] {

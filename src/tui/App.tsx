@@ -5,29 +5,27 @@ import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { highlightRanges, isEmptyFilter } from '../core/filter.js';
 import { sanitize } from '../core/logline.js';
 import type { MonitorService } from '../core/monitor.js';
-import { ActivationList } from './components/ActivationList.js';
+import { Body } from './components/Body.js';
 import { BottomBar } from './components/BottomBar.js';
-import { FunctionPicker } from './components/FunctionPicker.js';
 import { Header } from './components/Header.js';
-import { HelpOverlay } from './components/HelpOverlay.js';
 import { PROMPT_HEIGHT, PromptLine } from './components/PromptLine.js';
-import { ScrollPane } from './components/ScrollPane.js';
 import { TooSmall } from './components/TooSmall.js';
+import { editExternally, type EditorOutcome } from './external-editor.js';
 import { useActivationDetail } from './hooks/use-activation-detail.js';
 import { useFeedHealth } from './hooks/use-feed-health.js';
+import { useInvokeFlow } from './hooks/use-invoke-flow.js';
 import { useKeyInput } from './hooks/use-key-input.js';
 import { useMessageExpiry } from './hooks/use-message-expiry.js';
 import { useNow } from './hooks/use-now.js';
-import { usePaneRows, type PaneRows } from './hooks/use-pane-rows.js';
+import { usePaneRows } from './hooks/use-pane-rows.js';
+import { useResultRows } from './hooks/use-result-rows.js';
 import { useStoreVersion } from './hooks/use-store-version.js';
 import { useVisibleList } from './hooks/use-visible-list.js';
 import { barItems } from './key-lookup.js';
 import type { Command, KeyContext } from './keymap.js';
-import { screenRow, selectedIndex } from './state/cursor.js';
-import { isFiltering } from './state/filter-state.js';
-import { INITIAL_STATE, uiReducer, type UiState } from './state/ui-state.js';
-import { computeLayout, type Layout } from './view/layout.js';
-import { segment, type StyledLine } from './view/styled-line.js';
+import { selectedIndex } from './state/cursor.js';
+import { initialState, keyMode, uiReducer, type UiPreferences } from './state/ui-state.js';
+import { computeLayout } from './view/layout.js';
 
 export interface AppProps {
   service: MonitorService;
@@ -36,19 +34,25 @@ export interface AppProps {
   warnings?: readonly string[];
   /** Where `s` saves (default: the current directory). */
   saveDir?: string;
+  /** How times, long lines and log timestamps start out (config.yaml's `ui:`). */
+  preferences?: UiPreferences;
+  /** Finds $VISUAL/$EDITOR for the re-invoke dialog (default: process.env). */
+  editorEnv?: NodeJS.ProcessEnv;
 }
 
 const NO_RANGES: ReadonlyArray<readonly [number, number]> = [];
 
-export function App({ service, commands, warnings = [], saveDir = process.cwd() }: AppProps) {
+export function App(props: AppProps) {
+  const { service, commands, warnings = [], saveDir = process.cwd(), editorEnv = process.env } = props;
   const { columns, rows } = useWindowSize();
-  const { exit } = useApp();
+  const { exit, suspendTerminal } = useApp();
   const { write } = useStdout();
-  const [state, dispatch] = useReducer(uiReducer, INITIAL_STATE);
+  const [state, dispatch] = useReducer(uiReducer, props.preferences, initialState);
   const version = useStoreVersion(service.store);
   const health = useFeedHealth(service);
   const now = useNow();
   useMessageExpiry(state.message, dispatch);
+  useInvokeFlow(service, state.dialog, dispatch);
 
   const warningText = warnings.join('; ');
   useEffect(() => {
@@ -59,6 +63,7 @@ export function App({ service, commands, warnings = [], saveDir = process.cwd() 
   const index = selectedIndex(visible.list, state.cursor, state.follow);
   const detail = useActivationDetail(service, visible.list[index], now);
   const layout = computeLayout(columns, rows, state.focus, state.secondary, state.prompt ? PROMPT_HEIGHT : 1);
+  const bodyWidth = layout.kind === 'too-small' ? 0 : layout.body.width;
 
   const typedFilter = state.filter.filter;
   const highlight = useMemo(
@@ -69,6 +74,8 @@ export function App({ service, commands, warnings = [], saveDir = process.cwd() 
   // that arrive later show up. Other activations' logs need no lookups and are not rebuilt.
   const lookupVersion = detail?.activation.isSequence ? version : 0;
   const lookup = useCallback((id: string) => service.store.get(id), [service, lookupVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { invoker } = service;
+  const rerunOf = useMemo(() => (invoker ? (id: string) => invoker.rerunOf(id) : undefined), [invoker]);
   const paneRows = usePaneRows(detail, {
     detailWidth: layout.kind === 'too-small' ? 0 : (layout.detail?.width ?? layout.columns),
     logWidth: layout.kind === 'too-small' ? 0 : (layout.logs?.width ?? layout.columns),
@@ -77,9 +84,22 @@ export function App({ service, commands, warnings = [], saveDir = process.cwd() 
     now,
     highlight,
     lookup,
+    rerunOf,
   });
+  const resultRows = useResultRows(state.dialog, bodyWidth, state.wrap);
+  // The terminal goes to $EDITOR and comes back with a full redraw (Ink's suspendTerminal).
+  const editInTerminal = useCallback(
+    async (text: string): Promise<EditorOutcome> => {
+      let outcome: EditorOutcome = { ok: false, message: 'the editor did not run' };
+      await suspendTerminal(() => {
+        outcome = editExternally(text, editorEnv);
+      });
+      return outcome;
+    },
+    [suspendTerminal, editorEnv],
+  );
 
-  const context: KeyContext = { mode: state.mode, focus: state.focus };
+  const context: KeyContext = { mode: keyMode(state), focus: state.focus };
   useKeyInput(commands, context, {
     state,
     dispatch,
@@ -92,6 +112,8 @@ export function App({ service, commands, warnings = [], saveDir = process.cwd() 
     saveDir,
     write,
     exit,
+    editExternally: editInTerminal,
+    resultRows,
   });
 
   if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
@@ -122,6 +144,8 @@ export function App({ service, commands, warnings = [], saveDir = process.cwd() 
         now={now}
         highlight={highlight}
         detailTitle={paneTitle(detail?.activation.fn)}
+        resultRows={resultRows}
+        rerunOf={rerunOf}
       />
       {state.prompt ? (
         <PromptLine
@@ -139,97 +163,4 @@ export function App({ service, commands, warnings = [], saveDir = process.cwd() 
 
 function paneTitle(fn: string | undefined): string {
   return fn === undefined ? '' : ` · ${sanitize(fn)}`;
-}
-
-interface BodyProps {
-  state: UiState;
-  layout: Extract<Layout, { kind: 'wide' | 'narrow' }>;
-  commands: readonly Command[];
-  list: ReturnType<typeof useVisibleList>;
-  index: number;
-  rows: PaneRows;
-  now: number;
-  highlight: (text: string) => ReadonlyArray<readonly [number, number]>;
-  detailTitle: string;
-}
-
-function Body({ state, layout, commands, list, index, rows, now, highlight, detailTitle }: BodyProps) {
-  const { body } = layout;
-  if (state.mode === 'help')
-    return <HelpOverlay commands={commands} top={state.helpTop} width={body.width} height={body.height} />;
-  if (state.mode === 'picker' && state.picker)
-    return <FunctionPicker picker={state.picker} width={body.width} height={body.height} />;
-
-  const selectedId = list.list[index]?.id;
-  const placeholder: StyledLine | undefined =
-    selectedId === undefined ? [segment('no activation selected', { dim: true })] : undefined;
-  const emptyText =
-    list.total === 0
-      ? 'waiting for activations…'
-      : isFiltering(state.filter)
-        ? 'nothing matches the filters (Esc clears them)'
-        : 'nothing to show';
-  const listPane = (
-    <ActivationList
-      list={list.list}
-      selected={index}
-      row={state.follow ? 0 : screenRow(state.cursor, index)}
-      width={layout.list.width}
-      height={layout.list.height}
-      focused={state.focus === 'list'}
-      timeFormat={state.timeFormat}
-      now={now}
-      highlight={highlight}
-      emptyText={emptyText}
-    />
-  );
-  const scrollTop = (scroll: UiState['detailScroll']) => (scroll.key === selectedId ? scroll.top : 0);
-  const detailPane = layout.detail && (
-    <ScrollPane
-      title={`Detail${detailTitle}`}
-      rows={rows.detail}
-      top={scrollTop(state.detailScroll)}
-      width={layout.detail.width}
-      height={layout.detail.height}
-      focused={state.focus === 'detail'}
-      placeholder={placeholder}
-    />
-  );
-  const logPane = layout.logs && (
-    <ScrollPane
-      title={`Logs${detailTitle}`}
-      rows={rows.logs}
-      top={scrollTop(state.logScroll)}
-      width={layout.logs.width}
-      height={layout.logs.height}
-      focused={state.focus === 'logs'}
-      placeholder={placeholder}
-    />
-  );
-  if (layout.kind === 'narrow') {
-    return (
-      <Box flexDirection="column" width={body.width} height={body.height}>
-        {listPane}
-        {detailPane}
-        {logPane}
-      </Box>
-    );
-  }
-  return (
-    <Box flexDirection="row" width={body.width} height={body.height}>
-      {listPane}
-      <Box
-        flexDirection="column"
-        borderStyle="single"
-        borderTop={false}
-        borderBottom={false}
-        borderRight={false}
-        borderDimColor
-        height={body.height}
-      >
-        {detailPane}
-        {logPane}
-      </Box>
-    </Box>
-  );
 }

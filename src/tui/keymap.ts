@@ -1,10 +1,15 @@
 // Keys are data: every command the monitor understands, the keys bound to it, and where it applies.
 // The input hook resolves keys against this table, and the help overlay and the bottom bar are
 // generated from it (key-lookup.ts); config.yaml remaps keys by command id (keymap-overrides.ts).
-// It is long because it is the whole table; the logic lives elsewhere.
+// It is long because it is the whole table; the logic lives elsewhere. The re-invoke dialog's and
+// the namespace picker's commands are in keymap-dialogs.ts.
+import { DIALOG_COMMANDS } from './keymap-dialogs.js';
 
+/** The re-invoke dialog, by what it is doing: its keys differ in each. */
+export type InvokeMode =
+  'invoke-loading' | 'invoke-edit' | 'invoke-history' | 'invoke-confirm' | 'invoke-sending' | 'invoke-result';
 /** What the keyboard is talking to: the normal panes, or one of the modal views. */
-export type Mode = 'normal' | 'filter' | 'command' | 'help' | 'picker';
+export type Mode = 'normal' | 'filter' | 'command' | 'help' | 'picker' | 'namespaces' | InvokeMode;
 /** The pane that has focus in normal mode. */
 export type Focus = 'list' | 'detail' | 'logs';
 
@@ -34,6 +39,7 @@ export type CommandId =
   | 'copy-record'
   | 'save'
   | 'reinvoke'
+  | 'pick-namespace'
   | 'help'
   | 'command-line'
   | 'quit'
@@ -46,10 +52,51 @@ export type CommandId =
   | 'picker-toggle'
   | 'picker-apply'
   | 'picker-clear'
-  | 'close';
+  | 'close'
+  | DialogCommandId;
+
+/** The commands of keymap-dialogs.ts. */
+export type DialogCommandId =
+  | 'namespace-switch'
+  | 'invoke-send'
+  | 'invoke-toggle-wait'
+  | 'invoke-external-editor'
+  | 'invoke-focus'
+  | 'invoke-cancel'
+  | 'invoke-history-pick'
+  | 'invoke-confirm'
+  | 'invoke-back'
+  | 'invoke-jump'
+  | 'invoke-edit-again'
+  | 'invoke-close'
+  | 'editor-newline'
+  | 'editor-left'
+  | 'editor-right'
+  | 'editor-up'
+  | 'editor-down'
+  | 'editor-line-start'
+  | 'editor-line-end'
+  | 'editor-page-up'
+  | 'editor-page-down'
+  | 'editor-backspace'
+  | 'editor-delete'
+  | 'editor-delete-word'
+  | 'editor-delete-to-start'
+  | 'editor-delete-to-end';
 
 export type CommandGroup =
-  'Move' | 'Panes' | 'Filter' | 'View' | 'Activation' | 'App' | 'Prompt' | 'Function picker' | 'Overlays';
+  | 'Move'
+  | 'Panes'
+  | 'Filter'
+  | 'View'
+  | 'Activation'
+  | 'App'
+  | 'Prompt'
+  | 'Function picker'
+  | 'Namespace picker'
+  | 'Re-invoke dialog'
+  | 'Parameter editor'
+  | 'Overlays';
 
 export interface BarEntry {
   /** Short word shown after the key in the bottom bar. */
@@ -78,12 +125,35 @@ export interface KeyContext {
   focus: Focus;
 }
 
-const SCROLLABLE: readonly Mode[] = ['normal', 'help', 'picker'];
+/** Where j/k and the other motions move a cursor or scroll. */
+export const SCROLLABLE: readonly Mode[] = [
+  'normal',
+  'help',
+  'picker',
+  'namespaces',
+  'invoke-history',
+  'invoke-result',
+];
 const PROMPTS: readonly Mode[] = ['filter', 'command'];
+const EVERY_MODE: readonly Mode[] = [
+  'normal',
+  'filter',
+  'command',
+  'help',
+  'picker',
+  'namespaces',
+  'invoke-loading',
+  'invoke-edit',
+  'invoke-history',
+  'invoke-confirm',
+  'invoke-sending',
+  'invoke-result',
+];
 
 /** The default table. Order matters: the first enabled command bound to a key wins. */
 export const COMMANDS: readonly Command[] = [
   // Modal views first, so their keys win over the normal-mode bindings of the same key.
+  ...DIALOG_COMMANDS,
   {
     id: 'prompt-accept',
     keys: ['enter'],
@@ -152,7 +222,7 @@ export const COMMANDS: readonly Command[] = [
     keys: ['esc', 'q', '?'],
     description: 'close this view',
     group: 'Overlays',
-    modes: ['help', 'picker'],
+    modes: ['help', 'picker', 'namespaces'],
     bar: { label: 'close' },
   },
 
@@ -310,8 +380,15 @@ export const COMMANDS: readonly Command[] = [
   {
     id: 'reinvoke',
     keys: ['r'],
-    description: 're-invoke the selected activation',
+    description: 're-invoke the selected activation (edit its parameters, confirm, see the result)',
     group: 'Activation',
+    modes: ['normal'],
+  },
+  {
+    id: 'pick-namespace',
+    keys: ['N'],
+    description: 'switch to another namespace (also :ns)',
+    group: 'App',
     modes: ['normal'],
   },
 
@@ -319,7 +396,7 @@ export const COMMANDS: readonly Command[] = [
   {
     id: 'command-line',
     keys: [':'],
-    description: 'command line (:since 1h, :since off, :q)',
+    description: 'command line (:since 1h, :since off, :ns, :q)',
     group: 'App',
     modes: ['normal'],
   },
@@ -336,6 +413,6 @@ export const COMMANDS: readonly Command[] = [
     keys: ['ctrl+c'],
     description: 'quit now',
     group: 'App',
-    modes: ['normal', 'filter', 'command', 'help', 'picker'],
+    modes: EVERY_MODE,
   },
 ];

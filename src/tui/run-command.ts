@@ -1,5 +1,6 @@
 // What each command does: reducer actions, plus the few effects that leave the UI (clipboard,
-// files, the service, exiting). The input hook resolves keys to commands; this runs them.
+// files, the service, exiting). The input hook resolves keys to commands; this runs them. The
+// re-invoke dialog's and the namespace picker's commands are in run-dialog.ts.
 import type { Dispatch } from 'react';
 import type { Activation } from '../core/activation.js';
 import type { MonitorService } from '../core/monitor.js';
@@ -7,15 +8,19 @@ import { osc52 } from './clipboard.js';
 import type { ActivationDetail } from './hooks/use-activation-detail.js';
 import type { PaneRows } from './hooks/use-pane-rows.js';
 import type { VisibleList } from './hooks/use-visible-list.js';
-import type { CommandId } from './keymap.js';
+import type { CommandId, DialogCommandId } from './keymap.js';
+import { DIALOG_COMMANDS } from './keymap-dialogs.js';
+import type { EditorOutcome } from './external-editor.js';
 import { LIST_CHROME_ROWS } from './components/ActivationList.js';
 import { PICKER_CHROME_ROWS } from './components/FunctionPicker.js';
+import { moveInDialog, openNamespaces, openReinvoke, runDialogCommand, typeIntoEditor } from './run-dialog.js';
 import { saveJsonLines } from './save.js';
 import { parseColonCommand } from './state/command-line.js';
 import { isFiltering } from './state/filter-state.js';
 import type { UiAction, UiState } from './state/ui-state.js';
 import { helpLines } from './view/help-lines.js';
 import type { Layout } from './view/layout.js';
+import type { StyledLine } from './view/styled-line.js';
 import type { Motion } from './view/window.js';
 import type { Command } from './keymap.js';
 
@@ -32,6 +37,16 @@ export interface CommandEnv {
   /** Writes our own bytes to the terminal (OSC 52), between frames. */
   write: (data: string) => void;
   exit: () => void;
+  /** Hands the terminal to $EDITOR on `text` and takes it back. */
+  editExternally: (text: string) => Promise<EditorOutcome>;
+  /** The re-invoke dialog's result view, laid out (for scrolling it). */
+  resultRows: readonly StyledLine[];
+}
+
+const DIALOG_IDS: ReadonlySet<CommandId> = new Set(DIALOG_COMMANDS.map((command) => command.id));
+
+function isDialogCommand(id: CommandId): id is DialogCommandId {
+  return DIALOG_IDS.has(id);
 }
 
 const MOTIONS: Partial<Record<CommandId, Motion>> = {
@@ -47,6 +62,7 @@ export function runCommand(id: CommandId, env: CommandEnv): void {
   const { dispatch, state } = env;
   const motion = MOTIONS[id];
   if (motion) return move(motion, env);
+  if (isDialogCommand(id)) return runDialogCommand(id, env);
   switch (id) {
     case 'open-detail':
       return dispatch({ type: 'focus', focus: 'detail' });
@@ -89,7 +105,9 @@ export function runCommand(id: CommandId, env: CommandEnv): void {
     case 'save':
       return save(env);
     case 'reinvoke':
-      return dispatch({ type: 'message', text: 're-invoke is not available yet', tone: 'info' });
+      return openReinvoke(env);
+    case 'pick-namespace':
+      return openNamespaces(env);
     case 'help':
       return dispatch({ type: 'open-help' });
     case 'close':
@@ -121,6 +139,7 @@ export function runCommand(id: CommandId, env: CommandEnv): void {
 function move(motion: Motion, env: CommandEnv): void {
   const { state, dispatch, layout } = env;
   if (layout.kind === 'too-small') return;
+  if (state.mode === 'namespaces' || state.mode === 'invoke') return moveInDialog(motion, env);
   const bodyHeight = layout.body.height;
   if (state.mode === 'help') {
     const length = helpLines(env.commands, layout.body.width).length;
@@ -211,6 +230,12 @@ function save(env: CommandEnv): void {
   );
 }
 
+/** Text typed where text goes: the prompt line, or the re-invoke dialog's editor. */
+export function typeText(env: CommandEnv, text: string): void {
+  if (env.state.mode === 'invoke') return typeIntoEditor(env, text);
+  env.dispatch({ type: 'edit-prompt', edit: { kind: 'insert', text } });
+}
+
 function acceptPrompt(env: CommandEnv): void {
   const { state, dispatch } = env;
   const prompt = state.prompt;
@@ -230,6 +255,8 @@ function acceptPrompt(env: CommandEnv): void {
       return env.exit();
     case 'help':
       return dispatch({ type: 'open-help' });
+    case 'namespaces':
+      return openNamespaces(env);
     case 'since':
       dispatch({ type: 'set-since', since: command.since });
       return dispatch({

@@ -61,4 +61,32 @@ describe('ActivationStore', () => {
     store.add([activation('c', 3)]);
     expect(calls).toBe(1);
   });
+
+  it('keeps start order and arrival order among equal starts when batches arrive newest first', () => {
+    const store = new ActivationStore();
+    store.add([activation('d', 400), activation('c', 300)]);
+    store.add([activation('b2', 200), activation('a', 100), activation('b1', 200)]);
+    store.add([activation('c2', 300), activation('e', 500)]);
+    expect(store.newestFirst().map((a) => a.id)).toEqual(['e', 'd', 'c2', 'c', 'b1', 'b2', 'a']);
+  });
+
+  it('takes the fuller record when one batch holds an id twice', () => {
+    const store = new ActivationStore();
+    store.add([activation('a', 100), activation('a', 100, true), activation('a', 100)]);
+    expect(store.size).toBe(1);
+    expect(store.get('a')?.full).toBe(true);
+    expect(store.newestFirst().map((a) => a.id)).toEqual(['a']);
+  });
+
+  it('keeps 100,000 activations that arrive in pages, newest first, in order', () => {
+    const store = new ActivationStore(100_000);
+    for (let page = 0; page < 500; page++) {
+      store.add(
+        Array.from({ length: 200 }, (_, i) => ({ id: `${page}-${i}`, start: 1e9 - (page * 200 + i) }) as Activation),
+      );
+    }
+    const list = store.newestFirst();
+    expect(list).toHaveLength(100_000);
+    expect(list.every((a, i) => i === 0 || list[i - 1]!.start >= a.start)).toBe(true);
+  });
 });

@@ -144,4 +144,39 @@ describe('TailEngine', () => {
     expect(engine.trackedIds).toBeLessThanOrEqual(WINDOW / 1000 + 2);
     expect(engine.health.delivered).toBe(200);
   });
+
+  it('keeps its pace when a pass fails after it found new records, and backs off when passes find nothing', async () => {
+    const { source, engine, deliveredIds } = setup();
+    source.addRecords(...Array.from({ length: 40 }, (_, i) => makeRecord(999_000 + i * 10, 5)));
+    await engine.pollOnce();
+    // Every pass from here on: the count and the top page succeed, the next request fails.
+    const count = source.count.bind(source);
+    let countsThisPass = 0;
+    source.count = async (query) => {
+      countsThisPass += 1;
+      if (countsThisPass > 1) throw Object.assign(new Error('internal server error'), { kind: 'server' });
+      return count(query);
+    };
+    const delays: number[] = [];
+    for (let step = 0; step < 4; step += 1) {
+      // New short activations at the top, and one that started earlier and ended later than the rest:
+      // the top page holds already-seen rows at its bottom, so the pass goes on to count (and fails).
+      source.now += 1000;
+      source.addRecords(...Array.from({ length: 20 }, (_, i) => makeRecord(source.now - 300 + i, 5)));
+      source.addRecords(makeRecord(999_005 + step, source.now - 999_010));
+      countsThisPass = 0;
+      delays.push(await engine.pollOnce());
+      expect(engine.health.consecutiveErrors).toBe(1);
+    }
+    expect(Math.max(...delays)).toBeLessThanOrEqual(1000);
+    expect(deliveredIds().length).toBeGreaterThanOrEqual(80);
+
+    // Passes that find nothing before failing are an outage: the back-off grows.
+    source.count = async () => {
+      throw Object.assign(new Error('internal server error'), { kind: 'server' });
+    };
+    await engine.pollOnce();
+    expect(engine.health.consecutiveErrors).toBe(2);
+  });
 });
+

@@ -2,9 +2,28 @@
 // xterm so tests read the screen a person would see (and the screenshot script can render it).
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import stringWidth from 'string-width';
 import { BIN } from './binary.js';
 
 const { Terminal } = xterm;
+
+/**
+ * Cell widths as most terminals count them (xterm, VTE, tmux, VS Code): each code point on its
+ * own, by current Unicode tables (string-width's), where xterm.js's built-in Unicode 6 tables make
+ * emoji one column wide. Zero-width code points join the cell before them. The bit layout of the
+ * returned value is xterm.js's (UnicodeService.createPropertyValue).
+ */
+const CODE_POINT_WIDTHS = {
+  version: 'code-points',
+  wcwidth: (codepoint: number) => stringWidth(String.fromCodePoint(codepoint)) as 0 | 1 | 2,
+  charProperties(codepoint: number, preceding: number): number {
+    let width: number = this.wcwidth(codepoint);
+    const precedingWidth = (preceding >> 1) & 3;
+    const join = width === 0 && preceding !== 0 && precedingWidth !== 0;
+    if (join) width = Math.max(width, precedingWidth);
+    return ((width & 3) << 1) | (join ? 1 : 0);
+  },
+};
 
 export interface PtySession {
   /** The visible screen, one string per row (trailing spaces trimmed). */
@@ -17,6 +36,8 @@ export interface PtySession {
   /** Raw bytes the program wrote (to check escape sequences such as the alternate screen). */
   output(): string;
   exited: Promise<{ exitCode: number; signal?: number }>;
+  /** The process the pty runs (the binary, or the shell of `shell`). */
+  pid: number;
   terminal: InstanceType<typeof Terminal>;
   kill(signal?: string): void;
 }
@@ -30,17 +51,28 @@ export const KEYS = {
   ctrlC: '\x03',
 } as const;
 
-export function startPty(args: string[], options: { cols?: number; rows?: number; env?: NodeJS.ProcessEnv } = {}): PtySession {
+export interface PtyOptions {
+  cols?: number;
+  rows?: number;
+  env?: NodeJS.ProcessEnv;
+  /** Run this command line instead of the binary (args are then ignored), e.g. ['/bin/sh', '-c', '…']. */
+  shell?: [string, ...string[]];
+}
+
+export function startPty(args: string[], options: PtyOptions = {}): PtySession {
   const cols = options.cols ?? 120;
   const rows = options.rows ?? 40;
   const terminal = new Terminal({ cols, rows, allowProposedApi: true });
+  terminal.unicode.register(CODE_POINT_WIDTHS);
+  terminal.unicode.activeVersion = CODE_POINT_WIDTHS.version;
   let raw = '';
-  const child = pty.spawn(process.execPath, [BIN, ...args], {
+  const [file, ...argv] = options.shell ?? [process.execPath, BIN, ...args];
+  const child = pty.spawn(file, argv, {
     name: 'xterm-256color',
     cols,
     rows,
     cwd: process.cwd(),
-    env: { ...process.env, TERM: 'xterm-256color', COLORTERM: 'truecolor', ...options.env } as Record<string, string>,
+    env: definedOnly({ ...process.env, TERM: 'xterm-256color', COLORTERM: 'truecolor', ...options.env }),
   });
   child.onData((data) => {
     raw += data;
@@ -76,7 +108,13 @@ export function startPty(args: string[], options: { cols?: number; rows?: number
     },
     output: () => raw,
     exited,
+    pid: child.pid,
     terminal,
     kill: (signal) => child.kill(signal),
   };
+}
+
+/** node-pty passes `undefined` on as the text "undefined"; child_process leaves such variables unset. */
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }

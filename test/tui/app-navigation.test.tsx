@@ -163,10 +163,11 @@ describe('overlays and messages', () => {
     expect(frame(app)).toContain('▸ Activations');
   });
 
-  it('says re-invoke is not available yet', async () => {
+  it('refuses to re-invoke when read-only (no invoker)', async () => {
     const app = await open(serviceWith());
     await press(app, 'r');
-    expect(frame(app)).toContain('re-invoke is not available yet');
+    expect(frame(app)).toContain('read-only: invocation is disabled');
+    expect(frame(app)).toContain('▸ Activations');
   });
 
   it('shows problems with the key remapping, and uses the new keys', async () => {

@@ -1,9 +1,10 @@
 // A small in-memory MonitorService over a real ActivationStore: what cli/ hands the TUI, minus the
 // network. Full records and logs are served from maps the test fills; fetchFull upgrades the store
-// like the real service does.
+// like the real service does. offerNamespaces() adds a namespace picker whose switches bring a fresh
+// store and target, as the real service's do.
 import { normaliseActivation, type Activation } from '../../src/core/activation.js';
 import type { FeedHealth } from '../../src/core/feed-health.js';
-import type { MonitorService, MonitorTarget } from '../../src/core/monitor.js';
+import type { MonitorService, MonitorTarget, NamespaceList, NamespaceOption } from '../../src/core/monitor.js';
 import { ActivationStore } from '../../src/core/store.js';
 
 export const LIVE: FeedHealth = {
@@ -18,8 +19,8 @@ export const LIVE: FeedHealth = {
 };
 
 export class FakeMonitorService implements MonitorService {
-  readonly target: MonitorTarget = { namespaceLabel: 'demo-namespace', apiHost: 'faas-nyc1-2ef2e6cc.doserverless.co' };
-  readonly store: ActivationStore;
+  target: MonitorTarget = { namespaceLabel: 'demo-namespace', apiHost: 'faas-nyc1-2ef2e6cc.doserverless.co' };
+  store: ActivationStore;
   readonly readOnly = true;
   /** Full raw records by id, served by fetchFull. */
   readonly fullRecords = new Map<string, unknown>();
@@ -83,4 +84,39 @@ export class FakeMonitorService implements MonitorService {
   }
 
   async close(): Promise<void> {}
+
+  listNamespaces?: () => Promise<NamespaceList>;
+  switchNamespace?: (key: string) => Promise<void>;
+  /** Keys switchNamespace() was called with. */
+  switchCalls: string[] = [];
+  /** While set, a switch waits for it. */
+  switchGate: Promise<void> | undefined;
+  /** Switching to these keys fails with the message. */
+  readonly switchFailures = new Map<string, string>();
+
+  /** Offers `options` (the first is current); switching to one starts a fresh store with its records. */
+  offerNamespaces(
+    options: Omit<NamespaceOption, 'current'>[],
+    records: Record<string, unknown[]>,
+    warnings: string[] = [],
+  ): void {
+    let current = options[0]?.key;
+    this.listNamespaces = async () => ({
+      options: options.map((option) => ({ ...option, current: option.key === current })),
+      warnings,
+    });
+    this.switchNamespace = async (key) => {
+      this.switchCalls.push(key);
+      await this.switchGate;
+      const failure = this.switchFailures.get(key);
+      if (failure !== undefined) throw new Error(failure);
+      const option = options.find((candidate) => candidate.key === key);
+      if (!option) throw new Error(`no namespace ${key}`);
+      this.store = new ActivationStore();
+      this.addRaw(records[key] ?? []);
+      this.target = { namespaceLabel: option.label, apiHost: option.apiHost };
+      current = key;
+      this.setHealth({ ...LIVE, state: 'starting' });
+    };
+  }
 }

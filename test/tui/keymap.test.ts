@@ -73,6 +73,13 @@ describe('command table', () => {
       { mode: 'command', focus: 'list' },
       { mode: 'help', focus: 'list' },
       { mode: 'picker', focus: 'list' },
+      { mode: 'namespaces', focus: 'list' },
+      { mode: 'invoke-loading', focus: 'list' },
+      { mode: 'invoke-edit', focus: 'list' },
+      { mode: 'invoke-history', focus: 'list' },
+      { mode: 'invoke-confirm', focus: 'list' },
+      { mode: 'invoke-sending', focus: 'list' },
+      { mode: 'invoke-result', focus: 'list' },
     ];
     for (const context of contexts) {
       const seen = new Map<string, string>();
@@ -95,6 +102,18 @@ describe('command table', () => {
     expect(commandForKey(COMMANDS, 'esc', { mode: 'normal', focus: 'logs' })?.id).toBe('back');
     expect(commandForKey(COMMANDS, 'j', { mode: 'filter', focus: 'list' })).toBeUndefined();
     expect(commandForKey(COMMANDS, 'ctrl+c', { mode: 'filter', focus: 'list' })?.id).toBe('force-quit');
+  });
+
+  it('leaves printable keys to the parameter editor, and confirms a send only on the prompt', () => {
+    const editor: KeyContext = { mode: 'invoke-edit', focus: 'list' };
+    for (const key of ['j', 'k', 'q', 'y', 'e', '?', ':', '/', 'space', 'G', 'N', 'r'])
+      expect(commandForKey(COMMANDS, key, editor), key).toBeUndefined();
+    expect(commandForKey(COMMANDS, 'enter', editor)?.id).toBe('editor-newline');
+    expect(commandForKey(COMMANDS, 'ctrl+s', editor)?.id).toBe('invoke-send');
+    expect(commandForKey(COMMANDS, 'y', { mode: 'invoke-confirm', focus: 'list' })?.id).toBe('invoke-confirm');
+    for (const key of ['enter', 'y'])
+      expect(commandForKey(COMMANDS, key, { mode: 'invoke-sending', focus: 'list' })).toBeUndefined();
+    expect(barItems(COMMANDS, editor).map((item) => item.keys)).toEqual(['^s', '^t', 'Tab', '^e', 'Esc']);
   });
 
   it('keeps the bottom bar to 6-8 keys in every pane', () => {

@@ -2,7 +2,8 @@
 import { Console } from 'node:console';
 import { EventEmitter } from 'node:events';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runMonitor } from '../../src/tui/index.js';
+import { NO_CREDENTIALS_MESSAGE } from '../../src/config/target.js';
+import { runMonitor, runNoCredentials } from '../../src/tui/index.js';
 import { FakeMonitorService } from './fake-service.js';
 import { generatedRecords } from './data.js';
 import { tick } from './render-helpers.js';
@@ -132,6 +133,36 @@ describe('runMonitor', () => {
     await tick(150);
     expect(stdout.written).toContain("keys: unknown command 'bogus'");
     stdin.type('Q');
+    await expectLeftAlternateScreen(stdout, done);
+  });
+
+  it('starts with the preferences of config.yaml: absolute times, wrapping, no log timestamps', async () => {
+    const { stdout, stdin, streams } = terminal();
+    const done = runMonitor(service(), {
+      ...streams,
+      preferences: { timeFormat: 'absolute', wrap: true, logTimestamps: false },
+    });
+    await tick(150);
+    expect(stdout.written).toMatch(/› \d\d:\d\d:\d\d /);
+    stdin.type('q');
+    await expectLeftAlternateScreen(stdout, done);
+  });
+});
+
+describe('runNoCredentials', () => {
+  it('shows what was tried, the fix and the demo, and q quits', async () => {
+    const { stdout, stdin, streams } = terminal();
+    const done = runNoCredentials(NO_CREDENTIALS_MESSAGE, streams);
+    await tick(150);
+    // eslint-disable-next-line no-control-regex -- stripping the escape sequences is the point
+    const shown = stdout.written.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(shown).toContain('fnmon cannot connect to a namespace yet');
+    expect(shown).toContain('~/.wskprops');
+    expect(shown).toContain('To look around first, try the demo: fnmon --demo');
+    expect(shown).toContain('Press q to quit.');
+    stdin.type('j');
+    await tick(30);
+    stdin.type('q');
     await expectLeftAlternateScreen(stdout, done);
   });
 });

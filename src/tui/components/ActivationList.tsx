@@ -23,13 +23,15 @@ export interface ActivationListProps {
   highlight: (text: string) => ReadonlyArray<readonly [number, number]>;
   /** Shown when the list is empty. */
   emptyText: string;
+  /** The activation a row re-ran, for the ones fnmon started. */
+  rerunOf?: (id: string) => string | undefined;
 }
 
 /** Rows taken by the title and the column headings. */
 export const LIST_CHROME_ROWS = 2;
 
 export function ActivationList(props: ActivationListProps) {
-  const { list, selected, row, width, height, focused, timeFormat, now, highlight, emptyText } = props;
+  const { list, selected, row, width, height, focused, timeFormat, now, highlight, emptyText, rerunOf } = props;
   const columns = useMemo(() => listColumns(width, timeFormat), [width, timeFormat]);
   const bodyHeight = Math.max(0, height - LIST_CHROME_ROWS);
   const top = windowTop(selected, row, bodyHeight, list.length);
@@ -43,7 +45,13 @@ export function ActivationList(props: ActivationListProps) {
       {visible.map((activation, index) => (
         <Line
           key={index}
-          line={activationRow(activation, columns, { selected: top + index === selected, now, timeFormat, highlight })}
+          line={activationRow(activation, columns, {
+            selected: top + index === selected,
+            now,
+            timeFormat,
+            highlight,
+            rerunOf: rerunOf?.(activation.id),
+          })}
         />
       ))}
     </Box>

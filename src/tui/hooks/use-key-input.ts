@@ -1,15 +1,18 @@
 // The one input hook: a key press -> its name -> the command enabled for it here -> runCommand.
-// In the prompts, keys that are no command are typed text. Components never see raw keys.
+// In the prompts and the parameter editor, keys that are no command are typed text. Components
+// never see raw keys.
 // Keys that arrive together are queued and handled one per render, each against fresh state.
 import { useInput } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import { commandForKey } from '../key-lookup.js';
 import { keyEvents, splitRun, type KeyEvent } from '../key-events.js';
 import type { Command, KeyContext } from '../keymap.js';
-import { runCommand, type CommandEnv } from '../run-command.js';
+import { runCommand, typeText, type CommandEnv } from '../run-command.js';
 
 /** The commands that still work while the terminal is too small to show the monitor. */
 const WHEN_TOO_SMALL = new Set(['quit', 'force-quit']);
+/** Where keys that are no command type text. */
+const TEXT_MODES: ReadonlySet<string> = new Set(['filter', 'command', 'invoke-edit']);
 
 export function useKeyInput(commands: readonly Command[], context: KeyContext, env: CommandEnv): void {
   const queue = useRef<KeyEvent[]>([]);
@@ -18,7 +21,7 @@ export function useKeyInput(commands: readonly Command[], context: KeyContext, e
 
   const handle = (event: KeyEvent) => {
     handledSinceRender.current = true;
-    const inPrompt = context.mode === 'filter' || context.mode === 'command';
+    const inPrompt = TEXT_MODES.has(context.mode);
     if (event.name === undefined && !inPrompt) {
       const [first, ...rest] = splitRun(event);
       queue.current.unshift(...rest);
@@ -31,7 +34,7 @@ export function useKeyInput(commands: readonly Command[], context: KeyContext, e
       runCommand(command.id, env);
       return;
     }
-    if (inPrompt && event.text !== '') env.dispatch({ type: 'edit-prompt', edit: { kind: 'insert', text: event.text } });
+    if (inPrompt && event.text !== '') typeText(env, event.text);
   };
 
   useInput((input, key) => {

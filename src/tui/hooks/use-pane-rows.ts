@@ -18,6 +18,8 @@ export interface PaneRowOptions {
   now: number;
   highlight: (text: string) => ReadonlyArray<readonly [number, number]>;
   lookup: (id: string) => Activation | undefined;
+  /** The activation a re-run re-ran, for the ones fnmon started. */
+  rerunOf?: (id: string) => string | undefined;
 }
 
 export interface PaneRows {
@@ -30,7 +32,7 @@ const NOTHING: readonly StyledLine[] = [];
 const HEADER_INDENT = 11;
 
 export function usePaneRows(detail: ActivationDetail | undefined, options: PaneRowOptions): PaneRows {
-  const { detailWidth, logWidth, wrap, logTimestamps, now, highlight, lookup } = options;
+  const { detailWidth, logWidth, wrap, logTimestamps, now, highlight, lookup, rerunOf } = options;
   const activation = detail?.activation;
   // Primitive parts as memo keys: the detail object itself is rebuilt on every render.
   const recordKind = detail?.record.kind;
@@ -48,12 +50,12 @@ export function usePaneRows(detail: ActivationDetail | undefined, options: PaneR
     const record: RecordState =
       recordKind === 'failed' ? { kind: 'failed', message: recordError ?? '' } : { kind: recordKind };
     return layoutLines(
-      [...detailHeaderLines(activation, now), [], recordTitle(record)],
+      [...detailHeaderLines(activation, now, rerunOf?.(activation.id)), [], recordTitle(record)],
       detailWidth,
       wrap,
       HEADER_INDENT,
     );
-  }, [activation, recordKind, recordError, now, detailWidth, wrap]);
+  }, [activation, recordKind, recordError, now, detailWidth, wrap, rerunOf]);
   const detailRows = useMemo(() => (header.length === 0 ? NOTHING : [...header, ...json]), [header, json]);
 
   const logRows = useMemo(() => {

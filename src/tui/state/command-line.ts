@@ -4,10 +4,11 @@ import { parseSinceArg } from '../../core/duration.js';
 export type ColonCommand =
   | { kind: 'quit' }
   | { kind: 'help' }
+  | { kind: 'namespaces' }
   | { kind: 'since'; since: number | undefined }
   | { kind: 'error'; message: string };
 
-export const COLON_COMMANDS_HINT = ':since 1h | :since 2024-05-01T10:00 | :since off | :help | :q';
+export const COLON_COMMANDS_HINT = ':since 1h | :since 2024-05-01T10:00 | :since off | :ns | :help | :q';
 
 export function parseColonCommand(text: string, now: number): ColonCommand {
   const [name = '', ...rest] = text.trim().split(/\s+/);
@@ -20,6 +21,9 @@ export function parseColonCommand(text: string, now: number): ColonCommand {
     case 'help':
     case 'h':
       return { kind: 'help' };
+    case 'ns':
+    case 'namespace':
+      return { kind: 'namespaces' };
     case 'since':
       return sinceCommand(argument, now);
     case '':

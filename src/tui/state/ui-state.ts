@@ -2,11 +2,12 @@
 // that need the visible list carry it, so the reducer stays pure and every step is O(1) apart
 // from what the action itself carries.
 import type { Activation } from '../../core/activation.js';
-import type { Focus, Mode } from '../keymap.js';
+import type { Focus, InvokeMode, Mode } from '../keymap.js';
 import type { SecondaryPane } from '../view/layout.js';
 import type { TimeFormat } from '../view/time-format.js';
 import { scrollBy, type Motion } from '../view/window.js';
 import { INITIAL_CURSOR, cursorAt, moveIn, type Cursor } from './cursor.js';
+import { dialogUiReducer, type DialogUiAction } from './dialog-actions.js';
 import { INITIAL_FILTER, nextQuickStatus, withText, type FilterState } from './filter-state.js';
 import {
   clearSelection,
@@ -17,6 +18,9 @@ import {
   withListedNames,
   type PickerState,
 } from './picker-state.js';
+import type { InvokeDialog } from './invoke-dialog.js';
+import { nextMessage } from './message.js';
+import type { NamespacePicker } from './namespace-picker.js';
 import { editText, type Prompt, type PromptEdit } from './prompt.js';
 
 /** A frozen list while paused; the store keeps collecting and `arrivedBefore` counts from here. */
@@ -38,8 +42,18 @@ export interface StatusMessage {
   serial: number;
 }
 
+/** What the screen shows; the re-invoke dialog's finer modes for keys come from keyMode(). */
+export type ViewMode = Exclude<Mode, InvokeMode> | 'invoke';
+
+/** Starting preferences (config.yaml's `ui:`); unset ones keep the defaults. */
+export interface UiPreferences {
+  timeFormat?: TimeFormat;
+  wrap?: boolean;
+  logTimestamps?: boolean;
+}
+
 export interface UiState {
-  mode: Mode;
+  mode: ViewMode;
   focus: Focus;
   /** Which of detail and logs the narrow layout shows under the list. */
   secondary: SecondaryPane;
@@ -55,6 +69,10 @@ export interface UiState {
   filter: FilterState;
   prompt?: Prompt;
   picker?: PickerState;
+  namespaces?: NamespacePicker;
+  dialog?: InvokeDialog;
+  /** Id of the last re-invoke dialog opened. */
+  dialogSerial: number;
   message?: StatusMessage;
 }
 
@@ -71,7 +89,34 @@ export const INITIAL_STATE: UiState = {
   logScroll: { top: 0 },
   helpTop: 0,
   filter: INITIAL_FILTER,
+  dialogSerial: 0,
 };
+
+export function initialState(preferences: UiPreferences = {}): UiState {
+  return {
+    ...INITIAL_STATE,
+    timeFormat: preferences.timeFormat ?? INITIAL_STATE.timeFormat,
+    wrap: preferences.wrap ?? INITIAL_STATE.wrap,
+    logTimestamps: preferences.logTimestamps ?? INITIAL_STATE.logTimestamps,
+  };
+}
+
+/** The mode keys are looked up in: the re-invoke dialog's depends on its phase and focus. */
+export function keyMode(state: UiState): Mode {
+  if (state.mode !== 'invoke') return state.mode;
+  switch (state.dialog?.phase) {
+    case 'editing':
+      return state.dialog.focus === 'history' ? 'invoke-history' : 'invoke-edit';
+    case 'confirming':
+      return 'invoke-confirm';
+    case 'sending':
+      return 'invoke-sending';
+    case 'done':
+      return 'invoke-result';
+    default:
+      return 'invoke-loading';
+  }
+}
 
 export type UiAction =
   | { type: 'move-cursor'; motion: Motion; list: readonly Activation[]; height: number }
@@ -98,7 +143,8 @@ export type UiAction =
   | { type: 'picker-apply' }
   | { type: 'close-view' }
   | { type: 'message'; text: string; tone: StatusMessage['tone'] }
-  | { type: 'expire-message'; serial: number };
+  | { type: 'expire-message'; serial: number }
+  | DialogUiAction;
 
 const FOCUS_ORDER: readonly Focus[] = ['list', 'detail', 'logs'];
 
@@ -171,11 +217,20 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return withFilter({ ...rest, mode: 'normal' }, { ...state.filter, functions: picker.selected });
     }
     case 'close-view': {
-      const { picker: _picker, ...rest } = state;
+      const { picker: _picker, namespaces: _namespaces, ...rest } = state;
       return { ...rest, mode: 'normal' };
     }
+    case 'open-namespaces':
+    case 'namespaces':
+    case 'namespace-switched':
+    case 'open-dialog':
+    case 'dialog':
+    case 'invoke-finished':
+    case 'close-dialog':
+    case 'select-activation':
+      return dialogUiReducer(state, action);
     case 'message':
-      return { ...state, message: { text: action.text, tone: action.tone, serial: (state.message?.serial ?? 0) + 1 } };
+      return { ...state, message: nextMessage(state.message, action.text, action.tone) };
     case 'expire-message': {
       if (state.message?.serial !== action.serial) return state;
       const { message: _message, ...rest } = state;

@@ -3,7 +3,7 @@
 import { activationEndTime, nearTimeout, type Activation } from '../../core/activation.js';
 import { formatDuration } from '../../core/duration.js';
 import { sanitize } from '../../core/logline.js';
-import { NEAR_TIMEOUT_MARK, STATUS_LOOK } from '../theme.js';
+import { NEAR_TIMEOUT_MARK, RERUN_MARK, STATUS_LOOK } from '../theme.js';
 import { segment, type Segment, type StyledLine } from './styled-line.js';
 import { detailTime } from './time-format.js';
 
@@ -12,7 +12,8 @@ export type RecordState = { kind: 'full' } | { kind: 'loading' } | { kind: 'fail
 
 const LABEL_WIDTH = 11;
 
-export function detailHeaderLines(activation: Activation, now: number): StyledLine[] {
+/** `rerunOf`: the activation this one re-ran, when fnmon started it. */
+export function detailHeaderLines(activation: Activation, now: number, rerunOf?: string): StyledLine[] {
   const look = STATUS_LOOK[activation.status];
   const lines: StyledLine[] = [
     [
@@ -22,8 +23,10 @@ export function detailHeaderLines(activation: Activation, now: number): StyledLi
       segment(activation.version === '' ? '' : `  v${sanitize(activation.version)}`, { dim: true }),
     ],
     field('id', sanitize(activation.id)),
-    field('start', detailTime(activation.start, now)),
   ];
+  if (rerunOf !== undefined)
+    lines.push([label('re-run of'), segment(`${RERUN_MARK} ${sanitize(rerunOf)}`, { color: 'cyan', bold: true })]);
+  lines.push(field('start', detailTime(activation.start, now)));
   if (activation.end !== undefined || activation.duration !== undefined)
     lines.push(field('end', detailTime(activationEndTime(activation), now)));
   lines.push(durationLine(activation));

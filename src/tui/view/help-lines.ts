@@ -17,6 +17,9 @@ const GROUP_ORDER: readonly CommandGroup[] = [
   'App',
   'Prompt',
   'Function picker',
+  'Namespace picker',
+  'Re-invoke dialog',
+  'Parameter editor',
   'Overlays',
 ];
 

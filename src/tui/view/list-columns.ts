@@ -3,8 +3,8 @@
 // before it gets narrower than MIN_FUNCTION_WIDTH.
 import { nearTimeout, shortId, SHORT_ID_LENGTH, type Activation } from '../../core/activation.js';
 import { formatDuration } from '../../core/duration.js';
-import { padToWidth, sanitize } from '../../core/logline.js';
-import { MATCH_STYLE, NEAR_TIMEOUT_MARK, SELECTED_MARK, STATUS_LOOK } from '../theme.js';
+import { displayWidth, padToWidth, sanitize } from '../../core/logline.js';
+import { MATCH_STYLE, NEAR_TIMEOUT_MARK, RERUN_MARK, SELECTED_MARK, STATUS_LOOK } from '../theme.js';
 import { highlightSegments, segment, truncateLine, type Segment } from './styled-line.js';
 import { listTime, type TimeFormat } from './time-format.js';
 
@@ -66,25 +66,47 @@ export interface RowOptions {
   timeFormat: TimeFormat;
   /** [start, end) ranges of the filter's matches in the sanitised function name. */
   highlight: (text: string) => ReadonlyArray<readonly [number, number]>;
+  /** The activation this one re-ran, when fnmon started it: marked after the function name. */
+  rerunOf?: string;
 }
 
 /** Exactly `columns.width` columns, so every row is one terminal line. */
 export function activationRow(activation: Activation, columns: ListColumns, options: RowOptions): Segment[] {
   const look = STATUS_LOOK[activation.status];
-  const fn = padToWidth(sanitize(activation.fn), columns.fn);
   const parts: Segment[] = [
     segment(options.selected ? `${SELECTED_MARK} ` : '  ', { color: 'cyan', bold: true }),
     segment(padToWidth(listTime(activation.start, options.now, options.timeFormat), columns.time), { dim: true }),
     segment(' '),
     segment(padToWidth(`${look.glyph} ${look.word}`, STATUS_WIDTH), { color: look.color }),
     segment(' '),
-    ...highlightSegments(fn, options.highlight(fn), {}, MATCH_STYLE),
+    ...functionCell(activation, columns.fn, options),
     segment(' '),
     ...durationCell(activation),
   ];
   for (const column of columns.optional) parts.push(segment(' '), optionalCell(activation, column));
   const row = truncateLine(parts, columns.width);
   return options.selected ? row.map((part) => ({ ...part, inverse: true })) : row;
+}
+
+/** The function name (filter matches highlighted), then the re-run mark, in `width` columns. */
+function functionCell(activation: Activation, width: number, options: RowOptions): Segment[] {
+  const name = sanitize(activation.fn);
+  const mark = rerunMark(name, width, options.rerunOf);
+  const cell = padToWidth(name + mark, width);
+  const shownName = cell.slice(0, Math.min(name.length, cell.length));
+  const rest = cell.slice(shownName.length);
+  return [
+    ...highlightSegments(shownName, options.highlight(shownName), {}, MATCH_STYLE),
+    segment(rest, mark === '' ? {} : { color: 'cyan', bold: true }),
+  ];
+}
+
+/** ` ↻ re-run of 1a2b3c4d` where it fits after the name, else the short ` ↻ 1a2b3c4d`. */
+function rerunMark(name: string, width: number, rerunOf: string | undefined): string {
+  if (rerunOf === undefined) return '';
+  const short = sanitize(shortId(rerunOf));
+  const full = ` ${RERUN_MARK} re-run of ${short}`;
+  return displayWidth(name + full) <= width ? full : ` ${RERUN_MARK} ${short}`;
 }
 
 function durationCell(activation: Activation): Segment[] {

@@ -62,6 +62,12 @@ function takeColumns(text: string, columns: number): string {
   return text.slice(0, end);
 }
 
+/** Splits at a display column between whole graphemes (one that straddles it goes right). */
+export function splitAtColumn(text: string, columns: number): [string, string] {
+  const head = takeColumns(text, columns);
+  return [head, text.slice(head.length)];
+}
+
 /** Exactly `columns` columns: truncated, then padded with spaces (unstyled). */
 export function fitLine(line: StyledLine, columns: number): Segment[] {
   const fitted = truncateLine(line, columns);
@@ -99,6 +105,25 @@ export function wrapLine(line: StyledLine, columns: number, indent = ''): Segmen
       used += width;
     }
     if (pending !== '') row.push({ ...part, text: pending });
+  }
+  rows.push(row);
+  return rows;
+}
+
+/** Prose in rows of at most `columns` columns, broken between words (a longer word is cut). */
+export function wrapWords(text: string, columns: number): string[] {
+  const rows: string[] = [];
+  let row = '';
+  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
+    const joined = row === '' ? word : `${row} ${word}`;
+    if (displayWidth(joined) <= columns) {
+      row = joined;
+      continue;
+    }
+    if (row !== '') rows.push(row);
+    const pieces = wrapLine([{ text: word }], columns).map((piece) => piece.map((part) => part.text).join(''));
+    rows.push(...pieces.slice(0, -1));
+    row = pieces[pieces.length - 1] ?? '';
   }
   rows.push(row);
   return rows;
