@@ -1,7 +1,8 @@
-// Bundles the CLI into one ESM file (dist/fnmon.js) so the published binary starts fast.
+// Bundles the CLI into ESM under dist/: the entry dist/fnmon.js plus chunks that each command loads
+// when it runs (src/cli/run.ts imports the commands lazily), so a command pays only for its own code.
 // `--if-stale` skips the build when dist is newer than every source file (used by `npm start`).
 import { build } from 'esbuild';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NODE_BUNDLE } from './esbuild-shared.js';
 
@@ -25,10 +26,14 @@ function isStale() {
 
 if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
 
+// Chunk names carry a content hash: drop the previous build's so dist/ holds one build.
+rmSync('dist/chunks', { recursive: true, force: true });
 await build({
   ...NODE_BUNDLE,
-  entryPoints: ['src/cli/main.ts'],
-  outfile: OUT,
+  entryPoints: { fnmon: 'src/cli/main.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   minify: false,
   sourcemap: 'linked',
 });

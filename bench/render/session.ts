@@ -95,13 +95,13 @@ export class RenderSession {
   }
 
   /** Lets follow-up frames (detail fetches, the store's 10 Hz notify) pass. */
-  settle(ms = 250): Promise<void> {
-    return sleep(ms);
+  async settle(ms = 250): Promise<void> {
+    await sleep(ms);
   }
 
   /** The last whole frame Ink drew (the screen string), for the floor. */
   screen(): string | undefined {
-    const instance = inkInstances.get(this.stdout) as unknown as { lastOutput?: string } | undefined;
+    const instance = inkInstances.get(this.stdout as unknown as NodeJS.WriteStream) as unknown as { lastOutput?: string } | undefined;
     return instance?.lastOutput;
   }
 

@@ -23,7 +23,8 @@ export class BenchStdout extends EventEmitter {
   }
 
   write(chunk: string | Uint8Array, encoding?: unknown, callback?: unknown): boolean {
-    writeSync(this.sink, chunk);
+    if (typeof chunk === 'string') writeSync(this.sink, chunk);
+    else writeSync(this.sink, chunk);
     this.lastWriteAt = performance.now();
     this.burstEnd = this.lastWriteAt;
     if (!this.burstOpen) {

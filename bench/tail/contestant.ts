@@ -8,19 +8,22 @@ import { startEmulator } from '../../src/emulator/index.js';
 import { createPoller, isContestant } from './contestants.js';
 import { Scorer } from './outcome.js';
 import { sleep } from './poller.js';
-import { DRAIN_MS, TAIL_WORKLOAD } from './workload.js';
+import { DRAIN_MS, TAIL_WORKLOADS, isWorkload } from './workload.js';
 
 const { values } = parseArgs({
   options: {
     contestant: { type: 'string' },
+    workload: { type: 'string' },
     'duration-ms': { type: 'string' },
   },
 });
 const name = values.contestant ?? '';
 if (!isContestant(name)) throw new Error(`unknown contestant '${name}'`);
+const workload = values.workload ?? 'busy';
+if (!isWorkload(workload)) throw new Error(`unknown workload '${workload}'`);
 const durationMs = Number(values['duration-ms'] ?? 45_000);
 
-const emulator = await startEmulator(TAIL_WORKLOAD);
+const emulator = await startEmulator(TAIL_WORKLOADS[workload]);
 const scorer = new Scorer();
 emulator.onVisible((record) => scorer.sawVisible(record.activationId, (record.end ?? record.start) - record.start));
 const client = new OpenWhiskClient({ apihost: emulator.apihost, auth: emulator.auth, retries: 0 });

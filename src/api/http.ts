@@ -2,7 +2,7 @@
 // clients), connect/headers/body timeouts, a response-size cap, and the mapping of transport
 // failures to ApiErrors. It knows nothing about OpenWhisk or DigitalOcean.
 
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher, Pool } from 'undici';
 import { VERSION } from '../version.js';
 import { ApiError, apiError, redact, type ErrorContext } from './errors.js';
 
@@ -65,8 +65,12 @@ export function withQuery(path: string, query: Query = {}): string {
 
 // ---- pools -------------------------------------------------------------------------------------
 
+// undici is over a megabyte of the bundle: it is loaded with the first request, not at start-up,
+// so the monitor's first frame does not wait for it (bench/: startup).
+let undici: Promise<typeof import('undici')> | undefined;
+
 interface SharedPool {
-  pool: Pool;
+  pool: Promise<Pool>;
   users: number;
 }
 // Keyed by origin and connect timeout (the one timeout that is fixed per pool; the others are per request).
@@ -76,7 +80,12 @@ function acquirePool(origin: string, connectMs: number): string {
   const key = `${origin} ${connectMs}`;
   const shared = sharedPools.get(key);
   if (shared) shared.users++;
-  else sharedPools.set(key, { pool: new Pool(origin, { connections: 8, connect: { timeout: connectMs } }), users: 1 });
+  else {
+    undici ??= import('undici');
+    const pool = undici.then(({ Pool }) => new Pool(origin, { connections: 8, connect: { timeout: connectMs } }));
+    pool.catch(() => undefined); // surfaces at the first request; a client never used must not crash
+    sharedPools.set(key, { pool, users: 1 });
+  }
   return key;
 }
 
@@ -86,7 +95,7 @@ async function releasePool(key: string): Promise<void> {
   shared.users--;
   if (shared.users > 0) return;
   sharedPools.delete(key);
-  await shared.pool.close();
+  await (await shared.pool).close();
 }
 
 // ---- transport ---------------------------------------------------------------------------------
@@ -136,8 +145,9 @@ export class HttpTransport {
   }
 
   async request(request: HttpRequest): Promise<HttpResponse> {
-    const pool = sharedPools.get(this.poolKey)?.pool;
-    if (this.closed || !pool) throw apiError(this.errors, 'usage', `the client for ${this.endpoint.origin} is closed`);
+    const shared = sharedPools.get(this.poolKey);
+    if (this.closed || !shared) throw apiError(this.errors, 'usage', `the client for ${this.endpoint.origin} is closed`);
+    const pool = await shared.pool;
     let response: Dispatcher.ResponseData;
     try {
       response = await pool.request({

@@ -7,8 +7,16 @@ import { DatadogClient, DatadogFollower, datadogNamespaceQuery } from '../api/lo
 import { PapertrailClient, PapertrailFollower } from '../api/logsources/papertrail.js';
 import type { OpenWhiskClient } from '../api/openwhisk.js';
 import type { Config } from '../config/config-file.js';
-import { DEFAULT_INTERVAL_MS, contextLogSources, resolveLogSources, type LogSourceId, type ResolvedLogSources } from '../config/log-sources.js';
+import type { LogSources } from '../emulator/index.js';
+import {
+  DEFAULT_INTERVAL_MS,
+  contextLogSources,
+  resolveLogSources,
+  type LogSourceId,
+  type ResolvedLogSources,
+} from '../config/log-sources.js';
 import { loadProjectFile, type ProjectLocation } from '../config/project-file.js';
+import type { ConnectionFlags } from '../config/target.js';
 import { ForwardedLogs } from '../core/forwarded.js';
 import type { ForwardedSource } from '../core/forwarded-types.js';
 import { readLogDestinations, type DestinationsReading } from '../core/log-destinations.js';
@@ -16,6 +24,8 @@ import { readLogDestinations, type DestinationsReading } from '../core/log-desti
 /** What is known before any namespace is opened: credentials, destinations, and what went wrong. */
 export interface ForwardingInputs {
   settings: ResolvedLogSources;
+  /** --insecure: plain http to a non-loopback destination (the emulator on another host). */
+  allowInsecureHttp: boolean;
   destinations: ReadonlyMap<string, DestinationsReading>;
   /** One line each: an unreadable project.yml. Malformed values are in ForwardedLogs.destinationProblems(). */
   warnings: string[];
@@ -24,17 +34,20 @@ export interface ForwardingInputs {
 export async function loadForwardingInputs(
   env: NodeJS.ProcessEnv,
   config: Config | undefined,
-  contextFlag: string | undefined,
+  flags: Pick<ConnectionFlags, 'context' | 'insecure'>,
   project: ProjectLocation,
 ): Promise<ForwardingInputs> {
-  const settings = resolveLogSources(env, contextLogSources(config, contextFlag));
+  const settings = resolveLogSources(env, contextLogSources(config, flags.context));
+  const allowInsecureHttp = Boolean(flags.insecure);
   const loaded = await loadProjectFile(project);
-  if (!loaded.ok) return { settings, destinations: new Map(), warnings: [`forwarded logs: ${loaded.message}`] };
+  if (!loaded.ok) {
+    return { settings, allowInsecureHttp, destinations: new Map(), warnings: [`forwarded logs: ${loaded.message}`] };
+  }
   const destinations = new Map<string, DestinationsReading>();
   for (const [fn, defaults] of loaded.project?.functions ?? []) {
     if (defaults.logDestinations !== undefined) destinations.set(fn, readLogDestinations(defaults.logDestinations));
   }
-  return { settings, destinations, warnings: [] };
+  return { settings, allowInsecureHttp, destinations, warnings: [] };
 }
 
 export interface ForwardedWiring {
@@ -48,7 +61,6 @@ export interface WiringOptions {
   since: number;
   /** The namespace (`fn-…`) whose lines to ask for; resolved on the first poll. */
   namespace: () => Promise<string | undefined>;
-  allowInsecureHttp: boolean;
   orphanAfterMs?: number;
 }
 
@@ -62,7 +74,7 @@ export function wireForwardedLogs(inputs: ForwardingInputs, options: WiringOptio
   const sources: ForwardedSource[] = [];
   for (const id of ['papertrail', 'datadog', 'betterstack'] as const) {
     try {
-      const built = buildFollower(id, inputs.settings, options);
+      const built = buildFollower(id, inputs, options);
       if (!built) continue;
       closers.push(built.close);
       const intervalMs = inputs.settings[id]?.intervalMs ?? DEFAULT_INTERVAL_MS[id];
@@ -97,10 +109,10 @@ interface Reader {
 /** The client and follower for one destination, or undefined when it has no read credential. */
 function buildFollower(
   id: LogSourceId,
-  settings: ResolvedLogSources,
+  inputs: ForwardingInputs,
   options: WiringOptions,
 ): { poll(): Promise<SourcePoll>; close(): Promise<void> } | undefined {
-  const reader = READERS[id](settings, options);
+  const reader = READERS[id](inputs.settings, { since: options.since, allowInsecureHttp: inputs.allowInsecureHttp });
   if (!reader) return undefined;
   let follower: Promise<Follower> | undefined;
   return {
@@ -117,7 +129,9 @@ function buildFollower(
   };
 }
 
-const READERS: Record<LogSourceId, (settings: ResolvedLogSources, options: WiringOptions) => Reader | undefined> = {
+type ReaderOptions = { since: number; allowInsecureHttp: boolean };
+
+const READERS: Record<LogSourceId, (settings: ResolvedLogSources, options: ReaderOptions) => Reader | undefined> = {
   papertrail: ({ papertrail: config }, { since, allowInsecureHttp }) => {
     if (!config) return undefined;
     const client = new PapertrailClient({ allowInsecureHttp, token: config.token.reveal(), ...withUrl(config.url) });
@@ -136,14 +150,18 @@ const READERS: Record<LogSourceId, (settings: ResolvedLogSources, options: Wirin
       ...withUrl(config.url),
     });
     const follower = (namespace: string | undefined) =>
-      new DatadogFollower(client, { since, query: config.query ?? (namespace ? datadogNamespaceQuery(namespace) : '*') });
+      new DatadogFollower(client, {
+        since,
+        query: config.query ?? (namespace ? datadogNamespaceQuery(namespace) : '*'),
+      });
     return { client, follower };
   },
   betterstack: ({ betterstack: config }, { since, allowInsecureHttp }) => {
     if (!config) return undefined;
     const client = new BetterstackClient({ allowInsecureHttp, token: config.token.reveal(), ...withUrl(config.url) });
     // The source ids already keep the search to the person's own sources.
-    const follower = () => new BetterstackFollower(client, { since, sourceIds: config.sourceIds, ...withQuery(config.query) });
+    const follower = () =>
+      new BetterstackFollower(client, { since, sourceIds: config.sourceIds, ...withQuery(config.query) });
     return { client, follower };
   },
 };
@@ -154,6 +172,20 @@ function withUrl(url: string | undefined): { url?: string } {
 
 function withQuery(query: string | undefined): { query?: string } {
   return query ? { query } : {};
+}
+
+/** The emulator's log destinations as the environment variables a person would set. */
+export function emulatorLogSourceEnv(sources: LogSources): NodeJS.ProcessEnv {
+  return {
+    PAPERTRAIL_API_URL: sources.papertrail.url,
+    PAPERTRAIL_API_TOKEN: sources.papertrail.token,
+    DD_API_URL: sources.datadog.url,
+    DD_API_KEY: sources.datadog.apiKey,
+    DD_APP_KEY: sources.datadog.appKey,
+    BETTERSTACK_API_URL: sources.betterstack.url,
+    BETTERSTACK_API_TOKEN: sources.betterstack.token,
+    BETTERSTACK_SOURCE_IDS: sources.betterstack.sourceIds.join(','),
+  };
 }
 
 /** The namespace a client reads: its own, or (for `_`) the one its key belongs to. */

@@ -10,6 +10,7 @@ import { runMonitor, runNoCredentials } from '../tui/index.js';
 import type { ParsedCommand } from './args.js';
 import { connect, connectionFlags } from './connect.js';
 import { restoreTerminalOnCrash, scheduleTestCrash } from './crash.js';
+import { emulatorLogSourceEnv, loadForwardingInputs, type ForwardingInputs } from './forwarded-wiring.js';
 import { createMonitorService } from './monitor-service.js';
 import {
   monitorTarget,
@@ -43,6 +44,7 @@ export async function monitorCommand(command: ParsedCommand, io: CliIO): Promise
     return EXIT.failure;
   }
   const { first, config, emulator } = opened;
+  const forwarding = await forwardingFor(command, io, config, emulator);
   const service = createMonitorService(first.client, {
     target: first.target,
     place: first.place,
@@ -52,6 +54,7 @@ export async function monitorCommand(command: ParsedCommand, io: CliIO): Promise
     env: emulator ? { ...io.env, XDG_STATE_HOME: join(tmpdir(), 'fnmon-demo-state') } : io.env,
     projectDir: stringOption(command.options, 'project'),
     namespaces: namespaceDirectory(io.env, connectionFlags(command), opened.extras),
+    forwarding,
   });
   try {
     await whileAttached((signal) =>
@@ -86,6 +89,23 @@ async function whileAttached(view: (signal: AbortSignal) => Promise<void>): Prom
     stopRestoring();
     for (const signal of signals) process.off(signal, onSignal);
   }
+}
+
+/** Forwarded-log read credentials: the demo's own destinations, else the context's and the environment's. */
+async function forwardingFor(
+  command: ParsedCommand,
+  io: CliIO,
+  config: Config | undefined,
+  emulator: RunningEmulator | undefined,
+): Promise<ForwardingInputs> {
+  const projectDir = stringOption(command.options, 'project');
+  const env = emulator ? emulatorLogSourceEnv(emulator.logSources) : io.env;
+  const inputs = await loadForwardingInputs(env, emulator ? undefined : config, connectionFlags(command), {
+    path: projectDir ?? process.cwd(),
+    explicit: projectDir !== undefined,
+  });
+  for (const warning of inputs.warnings) io.stderr.write(`fnmon: ${warning}\n`);
+  return inputs;
 }
 
 async function openNamespace(command: ParsedCommand, io: CliIO): Promise<Opened | { error: string }> {

@@ -5,11 +5,13 @@
 import type { OpenWhiskClient } from '../api/openwhisk.js';
 import { normaliseActivation, type Activation } from '../core/activation.js';
 import type { FeedHealth } from '../core/feed-health.js';
+import type { ForwardedLogs } from '../core/forwarded.js';
 import type { MonitorService, MonitorTarget, NamespaceList } from '../core/monitor.js';
 import { ActivationStore } from '../core/store.js';
 import { TailEngine } from '../core/tail.js';
 import { defaultHistoryFile } from '../config/invoke-history.js';
 import { listAllActions } from './connect.js';
+import { namespaceOf, wireForwardedLogs, type ForwardedWiring, type ForwardingInputs } from './forwarded-wiring.js';
 import { InvokeService } from './invoke-service.js';
 import type { NamespaceDirectory, OpenedNamespace, Place } from './namespace-directory.js';
 import { wireSource } from './wire-source.js';
@@ -30,6 +32,8 @@ export interface MonitorServiceOptions {
   namespaces?: NamespaceDirectory;
   /** Where the first client points, so the picker can mark it as current. */
   place?: Place;
+  /** Read credentials and project.yml destinations for forwarded logs (loadForwardingInputs). */
+  forwarding?: ForwardingInputs;
 }
 
 interface Session {
@@ -40,6 +44,7 @@ interface Session {
   engine: TailEngine;
   invoker?: InvokeService;
   stopForwarding: () => void;
+  logs?: ForwardedWiring;
 }
 
 export function createMonitorService(client: OpenWhiskClient, options: MonitorServiceOptions): MonitorService {
@@ -79,6 +84,10 @@ class SwitchableMonitorService implements MonitorService {
 
   get invoker(): InvokeService | undefined {
     return this.session.invoker;
+  }
+
+  get forwarded(): ForwardedLogs | undefined {
+    return this.session.logs?.forwarded;
   }
 
   health(): FeedHealth {
@@ -137,16 +146,26 @@ class SwitchableMonitorService implements MonitorService {
       historySince: Date.now() - OPENING_HISTORY_MS,
       ...(options.pollMs !== undefined && { pacing: { minIntervalMs: options.pollMs } }),
     });
-    engine.onBatch((batch) => store.add(batch.map((delivery) => delivery.activation)));
+    const logs =
+      options.forwarding &&
+      wireForwardedLogs(options.forwarding, {
+        since: Date.now() - OPENING_HISTORY_MS,
+        namespace: () => (place.namespace ? Promise.resolve(place.namespace) : namespaceOf(client)),
+      });
+    engine.onBatch((batch) => {
+      store.add(batch.map((delivery) => delivery.activation));
+      logs?.forwarded.noteActivations(batch.map((delivery) => delivery.activation.id));
+    });
     const stopForwarding = engine.onHealth(() => this.publishHealth());
     engine.start();
     const invoker = options.readOnly ? undefined : createInvoker(client, store, options);
-    return { client, target, place, store, engine, stopForwarding, ...(invoker && { invoker }) };
+    return { client, target, place, store, engine, stopForwarding, ...(invoker && { invoker }), ...(logs && { logs }) };
   }
 
   private async stop(session: Session): Promise<void> {
     session.stopForwarding();
     await session.engine.stop();
+    await session.logs?.close();
     await session.client.close();
   }
 

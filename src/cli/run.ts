@@ -3,15 +3,8 @@ import { parseArgv, type ParsedCommand } from './args.js';
 import { commandHelp, topLevelHelp } from './help.js';
 import { VERSION } from '../version.js';
 import { sanitize } from '../core/sanitize.js';
-import { doctorCommand } from './doctor-command.js';
-import { emulatorCommand } from './emulator-command.js';
 import { isApiError } from '../api/errors.js';
 import { UsageFailure } from './options.js';
-import { invokeCommand } from './invoke-command.js';
-import { monitorCommand } from './monitor-command.js';
-import { getCommand, logsCommand } from './record-commands.js';
-import { statsCommand } from './stats-command.js';
-import { tailCommand } from './tail-command.js';
 
 export interface CliIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -23,15 +16,17 @@ export type Handler = (command: ParsedCommand, io: CliIO) => Promise<number>;
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
-const HANDLERS: Record<string, Handler> = {
-  monitor: monitorCommand,
-  tail: tailCommand,
-  get: getCommand,
-  logs: logsCommand,
-  invoke: invokeCommand,
-  stats: statsCommand,
-  emulator: emulatorCommand,
-  doctor: doctorCommand,
+// Each command's code is loaded only when it runs (the build splits them into chunks): `--version`
+// need not load the TUI, and nothing needs what it does not use (bench/: startup).
+const HANDLERS: Record<string, () => Promise<Handler>> = {
+  monitor: async () => (await import('./monitor-command.js')).monitorCommand,
+  tail: async () => (await import('./tail-command.js')).tailCommand,
+  get: async () => (await import('./record-commands.js')).getCommand,
+  logs: async () => (await import('./record-commands.js')).logsCommand,
+  invoke: async () => (await import('./invoke-command.js')).invokeCommand,
+  stats: async () => (await import('./stats-command.js')).statsCommand,
+  emulator: async () => (await import('./emulator-command.js')).emulatorCommand,
+  doctor: async () => (await import('./doctor-command.js')).doctorCommand,
 };
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -49,9 +44,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     case 'command': {
       // Without a terminal, the default command is the plain-text tail.
       const name = parsed.command === 'monitor' && !io.stdout.isTTY && !parsed.options.demo ? 'tail' : parsed.command;
-      const handler = HANDLERS[name];
-      if (!handler) throw new Error(`no handler for ${name}`);
-      return runHandler(handler, { ...parsed, command: name }, io);
+      const load = HANDLERS[name];
+      if (!load) throw new Error(`no handler for ${name}`);
+      return runHandler(await load(), { ...parsed, command: name }, io);
     }
   }
 }

@@ -82,7 +82,7 @@ export async function tailCommand(command: ParsedCommand, io: CliIO): Promise<nu
   const forwarding = settings.logs
     ? await startTailForwarding({
         connection,
-        contextFlag: connectionFlags(command).context,
+        flags: connectionFlags(command),
         env: io.env,
         project: settings.project,
         since: settings.since,
@@ -114,14 +114,12 @@ function stream(
 ): Promise<number> {
   const paint = painter(colourWanted(io.stdout.isTTY, io.env));
   // With a readable destination every activation gets forwardedLogs (often empty): a stable shape.
-  const format = (delivery: Delivery, forwarded: readonly ForwardedLine[] | undefined): string =>
-    settings.output === 'text'
-      ? textLines(delivery.activation, delivery.late, { logs: settings.logs, paint, ...(forwarded && { forwarded }) })
-      : jsonLine(
-          settings.raw
-            ? delivery.record
-            : toJsonActivation(delivery.activation, { late: delivery.late, logs: settings.logs, ...(forwarded && { forwarded }) }),
-        );
+  const format = (delivery: Delivery, forwarded: readonly ForwardedLine[] | undefined): string => {
+    const { activation, late } = delivery;
+    const withLines = { logs: settings.logs, ...(forwarded && { forwarded }) };
+    if (settings.output === 'text') return textLines(activation, late, { ...withLines, paint });
+    return jsonLine(settings.raw ? delivery.record : toJsonActivation(activation, { ...withLines, late }));
+  };
   const formatEntry = (entry: ForwardedEntry): string =>
     settings.output === 'text' ? forwardedEntryText(entry, paint) : jsonLine(toJsonForwardedEntry(entry));
 
@@ -183,7 +181,11 @@ function stream(
  * Lines with no activation record have no status: a --status filter leaves them out. --function
  * applies to the function path the lines carry.
  */
-function wantedEntry(entry: ForwardedEntry, settings: TailSettings, wanted: (activation: Activation) => boolean): boolean {
+function wantedEntry(
+  entry: ForwardedEntry,
+  settings: TailSettings,
+  wanted: (activation: Activation) => boolean,
+): boolean {
   if (entry.activationRecord) return true;
   if (settings.statuses.length > 0) return false;
   if (settings.functions.length === 0) return true;

@@ -58,7 +58,11 @@ export class ForwardedTailPrinter {
       this.options.hint(hint);
     }
     if (!forwarded.polling || !forwarded.forwards(activation)) return this.print(delivery);
-    const hold: Hold = { delivery, heldAt: this.now(), timer: setTimeout(() => this.release(hold), this.options.holdMs ?? FORWARDED_HOLD_MS) };
+    const hold: Hold = {
+      delivery,
+      heldAt: this.now(),
+      timer: setTimeout(() => this.release(hold), this.options.holdMs ?? FORWARDED_HOLD_MS),
+    };
     this.holds.push(hold);
   }
 
@@ -130,7 +134,11 @@ export class ForwardedTailPrinter {
 }
 
 /** Reports each destination's trouble on stderr once per change, and its recovery. */
-export function sourceHealthReporter(forwarded: ForwardedLogs, write: (line: string) => void, now: () => number = Date.now) {
+export function sourceHealthReporter(
+  forwarded: ForwardedLogs,
+  write: (line: string) => void,
+  now: () => number = Date.now,
+) {
   const reported = new Map<string, string>();
   return (): void => {
     for (const health of forwarded.sourcesHealth()) {
@@ -138,7 +146,10 @@ export function sourceHealthReporter(forwarded: ForwardedLogs, write: (line: str
       const before = reported.get(health.source) ?? '';
       if (key === before) continue;
       reported.set(health.source, key);
-      if (key) write(`${health.source}: ${health.lastError?.message ?? 'failed'} — retrying in ${secondsUntil(health.nextPollAt, now())}s`);
+      if (key)
+        write(
+          `${health.source}: ${health.lastError?.message ?? 'failed'} — retrying in ${secondsUntil(health.nextPollAt, now())}s`,
+        );
       else if (before && health.state === 'live') write(`${health.source}: reading again`);
     }
   };
@@ -146,7 +157,9 @@ export function sourceHealthReporter(forwarded: ForwardedLogs, write: (line: str
 
 /** Non-empty while a destination is failing: changes when the failure does. */
 function healthKey(health: SourceHealth): string {
-  return health.state === 'backing-off' || health.state === 'error' ? `${health.state}:${health.lastError?.message}` : '';
+  return health.state === 'backing-off' || health.state === 'error'
+    ? `${health.state}:${health.lastError?.message}`
+    : '';
 }
 
 function secondsUntil(at: number | undefined, now: number): number {

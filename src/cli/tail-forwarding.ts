@@ -1,6 +1,7 @@
 // Sets up forwarded logs for `tail --logs`: read credentials, project.yml, the pollers, and the
 // stderr reports (a malformed LOG_DESTINATIONS per function, each destination's trouble).
 import { MAX_FUNCTION_TIMEOUT_MS } from '../core/tail.js';
+import type { ConnectionFlags } from '../config/target.js';
 import type { ForwardedLogs } from '../core/forwarded.js';
 import type { Connection } from './connect.js';
 import { loadForwardingInputs, namespaceOf, wireForwardedLogs } from './forwarded-wiring.js';
@@ -17,7 +18,7 @@ export interface TailForwarding {
 
 export interface TailForwardingSetup {
   connection: Connection;
-  contextFlag: string | undefined;
+  flags: Pick<ConnectionFlags, 'context' | 'insecure'>;
   env: NodeJS.ProcessEnv;
   /** --project DIR. */
   project: string | undefined;
@@ -29,7 +30,7 @@ export interface TailForwardingSetup {
 
 export async function startTailForwarding(setup: TailForwardingSetup): Promise<TailForwarding> {
   const { connection, stderr } = setup;
-  const inputs = await loadForwardingInputs(setup.env, connection.config, setup.contextFlag, {
+  const inputs = await loadForwardingInputs(setup.env, connection.config, setup.flags, {
     path: setup.project ?? process.cwd(),
     explicit: setup.project !== undefined,
   });
@@ -38,15 +39,19 @@ export async function startTailForwarding(setup: TailForwardingSetup): Promise<T
   const wiring = wireForwardedLogs(inputs, {
     since: Math.min(setup.since ?? Date.now(), Date.now()) - LINES_LEAD_MS,
     namespace: () => (namespace && namespace !== '_' ? Promise.resolve(namespace) : namespaceOf(connection.client)),
-    allowInsecureHttp: connection.target.allowInsecureHttp,
   });
   const { forwarded } = wiring;
-  for (const { fn, problem } of forwarded.destinationProblems()) stderr(`LOG_DESTINATIONS of ${fn} in project.yml: ${problem}`);
+  for (const { fn, problem } of forwarded.destinationProblems())
+    stderr(`LOG_DESTINATIONS of ${fn} in project.yml: ${problem}`);
   const stopReporting = forwarded.subscribe(sourceHealthReporter(forwarded, stderr));
   return {
     forwarded,
     printer: (options) =>
-      new ForwardedTailPrinter({ ...options, forwarded, hint: (text) => text.split('\n').forEach((line) => stderr(line)) }),
+      new ForwardedTailPrinter({
+        ...options,
+        forwarded,
+        hint: (text) => text.split('\n').forEach((line) => stderr(line)),
+      }),
     close: async () => {
       stopReporting();
       await wiring.close();

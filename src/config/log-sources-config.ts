@@ -67,7 +67,6 @@ function defined<K extends string, V>(key: K, value: V | undefined): Partial<Rec
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-
 function interval(reader: YamlReader, entry: Entry | undefined): { intervalMs?: number } {
   if (!entry) return {};
   const ms = parseDuration(reader.string(entry));
@@ -81,7 +80,11 @@ function sourceIds(reader: YamlReader, entry: Entry): string[] {
   const items = isSeq(node) ? node.items : [node];
   const ids = items.flatMap((item) => {
     const value = isScalar(item) ? item.value : undefined;
-    return typeof value === 'number' || typeof value === 'string' ? String(value).split(',').map((id) => id.trim()) : [''];
+    return typeof value === 'number' || typeof value === 'string'
+      ? String(value)
+          .split(',')
+          .map((id) => id.trim())
+      : [''];
   });
   if (ids.length === 0 || !ids.every((id) => /^\d+$/.test(id))) {
     reader.fail(entry, 'must be numeric source ids, e.g. [123456, 234567]');

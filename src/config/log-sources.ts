@@ -95,7 +95,12 @@ export function resolveLogSources(env: NodeJS.ProcessEnv, config: LogSourcesConf
   const bs = config.betterstack ?? {};
   const bsToken = secret('BETTERSTACK_API_TOKEN', bs.token);
   const idsText = text('BETTERSTACK_SOURCE_IDS');
-  const sourceIds = idsText === undefined ? bs.sourceIds : SOURCE_IDS.test(idsText) ? idsText.split(',').map((id) => id.trim()) : undefined;
+  const sourceIds =
+    idsText === undefined
+      ? bs.sourceIds
+      : SOURCE_IDS.test(idsText)
+        ? idsText.split(',').map((id) => id.trim())
+        : undefined;
   if (idsText !== undefined && !sourceIds) {
     resolved.incomplete.betterstack = `BETTERSTACK_SOURCE_IDS must be numeric source ids separated by commas (got '${idsText}')`;
   } else if (bsToken && sourceIds?.length) {

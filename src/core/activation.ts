@@ -106,8 +106,8 @@ export function normaliseActivation(raw: unknown): Activation | undefined {
     initTime: nonNegative(asNumber(annotations.get('initTime'))),
     waitTime: nonNegative(asNumber(annotations.get('waitTime'))),
     kind,
-    memory: asNumber(limits.memory),
-    timeoutLimit: asNumber(limits.timeout),
+    memory: nonNegative(asNumber(limits.memory)),
+    timeoutLimit: nonNegative(asNumber(limits.timeout)),
     gbs: asNumber(annotations.get('gbs')),
     cause: nonEmpty(asString(raw.cause)),
     isSequence: kind === 'sequence',
@@ -129,12 +129,12 @@ function asNumber(value: unknown): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
-/** The furthest a JavaScript Date reaches either side of 1970; past it, dates throw when formatted. */
-const MAX_TIME_MS = 8.64e15;
+/** 9999-12-31T23:59:59.999Z: later times print as +0YYYYY-… (or not at all, past 275760) and break date columns. */
+const MAX_TIME_MS = 253_402_300_799_999;
 
-/** Pulled into the range a Date can represent, so every view can format it. */
+/** Pulled into 1970 … 9999, so every view can format it in its usual width. */
 function clampTime(ms: number): number {
-  return Math.max(-MAX_TIME_MS, Math.min(MAX_TIME_MS, ms));
+  return Math.max(0, Math.min(MAX_TIME_MS, ms));
 }
 
 function asTime(value: unknown): number | undefined {

@@ -85,10 +85,13 @@ export class ForwardingDirectory {
       return `LOG_DESTINATIONS of ${activation.fn} in project.yml is malformed, so its logs may go nowhere:\n${reading.problem}`;
     }
     if (!this.forwards(activation)) return undefined;
-    const known = reading?.kind === 'destinations' ? reading.destinations.map((d) => SOURCE_OF_DESTINATION[d]) : undefined;
+    const known =
+      reading?.kind === 'destinations' ? reading.destinations.map((d) => SOURCE_OF_DESTINATION[d]) : undefined;
     // Where it goes is unknown: any readable source may have the lines.
     if (!known && this.configured.size > 0) return undefined;
-    const missing = (known ?? (['papertrail', 'datadog', 'betterstack'] as const)).filter((s) => !this.configured.has(s));
+    const missing = (known ?? (['papertrail', 'datadog', 'betterstack'] as const)).filter(
+      (s) => !this.configured.has(s),
+    );
     if (missing.length === 0) return undefined;
     const where = known ? `to ${known.map((source) => SOURCE_LABEL[source]).join(' and ')}` : 'to a log service';
     const lead = [

@@ -19,7 +19,11 @@ export interface SourcePollerOptions {
 }
 
 /** The pause after a successful poll: the interval, or longer when the announced budget would not last. */
-export function pauseAfter(poll: IncomingPoll, intervalMs: number, now: number): { delayMs: number; rateLimited: boolean } {
+export function pauseAfter(
+  poll: IncomingPoll,
+  intervalMs: number,
+  now: number,
+): { delayMs: number; rateLimited: boolean } {
   const base = poll.more ? Math.min(intervalMs, MORE_DELAY_MS) : intervalMs;
   const { remaining, resetAtMs } = poll.rateLimit ?? {};
   if (remaining === undefined || resetAtMs === undefined) return { delayMs: base, rateLimited: false };

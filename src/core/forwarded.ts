@@ -81,6 +81,11 @@ export class ForwardedLogs {
     await Promise.all(this.pollers.map((poller) => poller.stop()));
   }
 
+  /** One poll of every source, without the loop (so tests can step it, like TailEngine.pollOnce). */
+  async pollOnce(): Promise<void> {
+    await Promise.all(this.pollers.map((poller) => poller.pollOnce()));
+  }
+
   subscribe(listener: ForwardedListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

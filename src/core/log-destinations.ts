@@ -9,7 +9,8 @@ export type DestinationsReading =
   | { kind: 'templated' }
   | { kind: 'malformed'; problem: string };
 
-const NONE_SET = 'invalid log destinations value in "LOG_DESTINATIONS": either logtail, papertrail or datadog must be set';
+const NONE_SET =
+  'invalid log destinations value in "LOG_DESTINATIONS": either logtail, papertrail or datadog must be set';
 
 export function readLogDestinations(value: unknown): DestinationsReading {
   if (typeof value !== 'string') return malformed('the value must be a string holding JSON');
@@ -37,7 +38,8 @@ export function readLogDestinations(value: unknown): DestinationsReading {
 /** The destination an entry configures, or the runtime's complaint about it. */
 function readDestination(entry: unknown): Destination | string {
   if (!isObject(entry)) return NONE_SET;
-  if (entry.logtail !== undefined) return hasStrings(entry.logtail, 'token') ? 'logtail' : 'logtail.token has to be defined';
+  if (entry.logtail !== undefined)
+    return hasStrings(entry.logtail, 'token') ? 'logtail' : 'logtail.token has to be defined';
   if (entry.papertrail !== undefined) {
     return hasStrings(entry.papertrail, 'token') ? 'papertrail' : 'papertrail.token has to be defined';
   }

@@ -2,6 +2,7 @@
 // the TUI only sees this interface, so it never touches the network layer directly.
 import type { Activation } from './activation.js';
 import type { FeedHealth } from './feed-health.js';
+import type { ForwardedLogs } from './forwarded.js';
 import type { Invoker } from './invoke.js';
 import type { ActivationStore } from './store.js';
 
@@ -43,6 +44,12 @@ export interface MonitorService {
   readonly readOnly: boolean;
   /** Invokes functions (the re-invoke dialog); undefined when read-only. Replaced by a switch. */
   readonly invoker?: Invoker;
+  /**
+   * Logs read back from the LOG_DESTINATIONS services, joined to this store's activations; orphan
+   * entries, per-source health and "what to configure" hints. Replaced by a switch (subscribe
+   * again); undefined when the service has no forwarded-log wiring at all.
+   */
+  readonly forwarded?: ForwardedLogs;
   health(): FeedHealth;
   /** Health of whichever namespace is current: listeners carry over a switch. */
   onHealth(listener: (health: FeedHealth) => void): () => void;

@@ -9,7 +9,13 @@ import { BLOCKING_WAIT_MS, LIST_LIMIT_MAX, RETENTION_MS, type WireActivation } f
 import { createDoNamespaces, type DoApiContext } from './do-api.js';
 import { Engine } from './engine.js';
 import { FaultInjector } from './faults.js';
-import { LogSinks, type DeliveredLine, type LogSinkLimits, type LogSourceName, type LogSources } from './logsinks/index.js';
+import {
+  LogSinks,
+  type DeliveredLine,
+  type LogSinkLimits,
+  type LogSourceName,
+  type LogSources,
+} from './logsinks/index.js';
 import { Random } from './random.js';
 import { RecordFile } from './record-file.js';
 import { RecordStore } from './record-store.js';
@@ -143,7 +149,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   loadRecords(store, options.load ?? []);
   const recordFile = options.recordFile === undefined ? undefined : new RecordFile(options.recordFile);
   const scheduler = new Scheduler(now);
-  const logSinks = new LogSinks({ seed, namespace: identity.namespace, scheduler, now, limits: options.logSourceLimits ?? {} });
+  const logSinks = new LogSinks({
+    seed,
+    namespace: identity.namespace,
+    scheduler,
+    now,
+    limits: options.logSourceLimits ?? {},
+  });
   const engine = new Engine(identity, store, scheduler, recordFile, logSinks.forwarder);
   const web = new WebInvoker({
     namespace: identity.namespace,

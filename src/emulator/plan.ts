@@ -151,7 +151,8 @@ function finish(action: ActionSpec, plan: ActivationPlan, random: Random, option
     plan.duration = whole(cap);
     plan.spanMs = plan.duration;
     if (plan.initTime !== undefined) plan.initTime = Math.min(plan.initTime, plan.duration);
-    for (const line of [...plan.logs, ...(plan.forwarded?.logs ?? [])]) line.offsetMs = Math.min(line.offsetMs, plan.duration);
+    for (const line of [...plan.logs, ...(plan.forwarded?.logs ?? [])])
+      line.offsetMs = Math.min(line.offsetMs, plan.duration);
   }
   return plan;
 }

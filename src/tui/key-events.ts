@@ -30,6 +30,17 @@ function tokenEvent(token: string): KeyEvent[] {
   return [Array.from(token).length === 1 ? { name: token === ' ' ? 'space' : token, text: token } : { text: token }];
 }
 
+/**
+ * A bracketed paste as one run of text: line breaks kept (as \n) for a multi-line editor, else made
+ * spaces, like tabs; other control characters dropped. It is typed, never taken as keys.
+ */
+export function pasteEvent(pasted: string, multiline: boolean): KeyEvent {
+  const lines = pasted.replace(/\r\n?/g, '\n');
+  const flat = multiline ? lines : lines.replace(/[\n\t]/g, ' ');
+  // Tab (0x09) and line feed (0x0a) stay; every other C0 control and DEL goes.
+  return { text: flat.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '') };
+}
+
 /** A run of typed characters outside a prompt is a sequence of single keys. */
 export function splitRun(event: KeyEvent): KeyEvent[] {
   if (event.name !== undefined) return [event];

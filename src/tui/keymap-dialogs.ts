@@ -3,6 +3,38 @@
 // editor, printable keys type text: its commands use only keys that type nothing.
 import type { Command, Mode } from './keymap.js';
 
+/** The re-invoke dialog, by what it is doing: its keys differ in each. */
+export type InvokeMode =
+  'invoke-loading' | 'invoke-edit' | 'invoke-history' | 'invoke-confirm' | 'invoke-sending' | 'invoke-result';
+/** The commands of this table. */
+export type DialogCommandId =
+  | 'namespace-switch'
+  | 'invoke-send'
+  | 'invoke-toggle-wait'
+  | 'invoke-external-editor'
+  | 'invoke-focus'
+  | 'invoke-cancel'
+  | 'invoke-history-pick'
+  | 'invoke-confirm'
+  | 'invoke-back'
+  | 'invoke-jump'
+  | 'invoke-edit-again'
+  | 'invoke-close'
+  | 'editor-newline'
+  | 'editor-left'
+  | 'editor-right'
+  | 'editor-up'
+  | 'editor-down'
+  | 'editor-line-start'
+  | 'editor-line-end'
+  | 'editor-page-up'
+  | 'editor-page-down'
+  | 'editor-backspace'
+  | 'editor-delete'
+  | 'editor-delete-word'
+  | 'editor-delete-to-start'
+  | 'editor-delete-to-end';
+
 const EDITING: readonly Mode[] = ['invoke-edit', 'invoke-history'];
 const EDITOR: readonly Mode[] = ['invoke-edit'];
 

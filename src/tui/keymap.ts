@@ -3,11 +3,10 @@
 // generated from it (key-lookup.ts); config.yaml remaps keys by command id (keymap-overrides.ts).
 // It is long because it is the whole table; the logic lives elsewhere. The re-invoke dialog's and
 // the namespace picker's commands are in keymap-dialogs.ts.
-import { DIALOG_COMMANDS } from './keymap-dialogs.js';
+import { DIALOG_COMMANDS, type DialogCommandId, type InvokeMode } from './keymap-dialogs.js';
 
-/** The re-invoke dialog, by what it is doing: its keys differ in each. */
-export type InvokeMode =
-  'invoke-loading' | 'invoke-edit' | 'invoke-history' | 'invoke-confirm' | 'invoke-sending' | 'invoke-result';
+export type { DialogCommandId, InvokeMode } from './keymap-dialogs.js';
+
 /** What the keyboard is talking to: the normal panes, or one of the modal views. */
 export type Mode = 'normal' | 'filter' | 'command' | 'help' | 'picker' | 'namespaces' | InvokeMode;
 /** The pane that has focus in normal mode. */
@@ -54,35 +53,6 @@ export type CommandId =
   | 'picker-clear'
   | 'close'
   | DialogCommandId;
-
-/** The commands of keymap-dialogs.ts. */
-export type DialogCommandId =
-  | 'namespace-switch'
-  | 'invoke-send'
-  | 'invoke-toggle-wait'
-  | 'invoke-external-editor'
-  | 'invoke-focus'
-  | 'invoke-cancel'
-  | 'invoke-history-pick'
-  | 'invoke-confirm'
-  | 'invoke-back'
-  | 'invoke-jump'
-  | 'invoke-edit-again'
-  | 'invoke-close'
-  | 'editor-newline'
-  | 'editor-left'
-  | 'editor-right'
-  | 'editor-up'
-  | 'editor-down'
-  | 'editor-line-start'
-  | 'editor-line-end'
-  | 'editor-page-up'
-  | 'editor-page-down'
-  | 'editor-backspace'
-  | 'editor-delete'
-  | 'editor-delete-word'
-  | 'editor-delete-to-start'
-  | 'editor-delete-to-end';
 
 export type CommandGroup =
   | 'Move'

@@ -103,7 +103,7 @@ function dialog(env: CommandEnv, action: DialogAction): void {
   env.dispatch({ type: 'dialog', action });
 }
 
-export function currentDialogLayout(env: CommandEnv): DialogLayout | undefined {
+function currentDialogLayout(env: CommandEnv): DialogLayout | undefined {
   const { layout, state } = env;
   if (layout.kind === 'too-small' || !state.dialog) return undefined;
   return dialogLayout(layout.body.width, layout.body.height, state.dialog);

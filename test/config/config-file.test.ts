@@ -85,7 +85,7 @@ describe('config.yaml', () => {
 
   it('reports an unknown key, naming the ones that are allowed', () => {
     expect(problem('contexts:\n  prod:\n    host: https://x\n    auth: a:b\n')).toBe(
-      `${FILE}:3:5: contexts.prod.host: unknown key (expected one of: apihost, auth, namespace, token, do-api)`,
+      `${FILE}:3:5: contexts.prod.host: unknown key (expected one of: apihost, auth, namespace, token, do-api, log-sources)`,
     );
     expect(problem('colour: red\n')).toMatch(/^.*:1:1: colour: unknown key/);
   });

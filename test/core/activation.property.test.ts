@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseActivation, type Activation } from '../../src/core/activation.js';
+import { activationEndTime, normaliseActivation, type Activation } from '../../src/core/activation.js';
+import { formatDuration } from '../../src/core/duration.js';
 import { coldAppErrorRecord, fixtureNames, loadFixture } from './activation-fixtures.js';
 
 const STATUSES = ['success', 'app-error', 'dev-error', 'internal', 'timeout'];
@@ -14,6 +15,12 @@ function expectWellFormed(activation: Activation): void {
   expect(typeof activation.name).toBe('string');
   if (activation.logs) for (const line of activation.logs) expect(typeof line).toBe('string');
   if (activation.error !== undefined) expect(typeof activation.error).toBe('string');
+  // Every view can print its times in the usual 24 characters, and its durations in a column.
+  for (const time of [activation.start, activationEndTime(activation)])
+    expect(new Date(time).toISOString()).toHaveLength(24);
+  for (const ms of [activation.duration, activation.waitTime, activation.initTime, activation.timeoutLimit]) {
+    if (ms !== undefined) expect(formatDuration(ms).length).toBeLessThanOrEqual(6);
+  }
 }
 
 function hasUsableId(raw: unknown): boolean {
@@ -95,6 +102,37 @@ describe('normaliseActivation properties', () => {
           const activation = normaliseActivation(raw);
           expect(activation?.raw).toBe(raw);
           if (activation) expectWellFormed(activation);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps times and durations printable whatever numbers a record holds', () => {
+    const anyNumber = fc.oneof(fc.double(), fc.constantFrom(1e300, -1e300, 8.64e15 + 1, 2 ** 53, -1), fc.integer());
+    fc.assert(
+      fc.property(
+        fc.record({
+          start: anyNumber,
+          end: anyNumber,
+          duration: anyNumber,
+          wait: anyNumber,
+          init: anyNumber,
+          limit: anyNumber,
+        }),
+        ({ start, end, duration, wait, init, limit }) => {
+          const raw = {
+            activationId: 'a'.repeat(32),
+            start,
+            end,
+            duration,
+            annotations: [
+              { key: 'waitTime', value: wait },
+              { key: 'initTime', value: init },
+              { key: 'limits', value: { timeout: limit } },
+            ],
+          };
+          expectWellFormed(normaliseActivation(raw)!);
         },
       ),
       { numRuns: 300 },

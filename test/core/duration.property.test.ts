@@ -23,6 +23,15 @@ describe('duration properties', () => {
     );
   });
 
+  it('formatDuration fits a 6-column cell, whatever the number', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: 0 }), fc.constantFrom(1e300, Number.MAX_VALUE, Infinity)), (ms) => {
+        expect(formatDuration(ms).length).toBeLessThanOrEqual(6);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('parseDuration never throws and never returns a negative or non-finite value', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {

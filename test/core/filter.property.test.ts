@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildFilter, describeFilter, matches, parseFilter, STATUS_WORDS, type Term } from '../../src/core/filter.js';
+import {
+  buildFilter,
+  describeFilter,
+  filterFromTailFlags,
+  matches,
+  parseFilter,
+  STATUS_WORDS,
+  type Term,
+} from '../../src/core/filter.js';
 import { activation } from './activation-fixtures.js';
 
 const PIECES = [
@@ -44,7 +52,15 @@ const PIECES = [
   '古',
   '\n',
   '\u00a0',
+  // Pasted from a log: escape sequences and controls, which error messages quote.
+  '\x1b]0;title\x07',
+  '\x1b[2J',
+  '\r',
+  '\u202e',
 ];
+
+// eslint-disable-next-line no-control-regex -- the point is to detect control characters
+const UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 /** Text that exercises the grammar's corners more often than random strings do. */
 const filterishText = fc
@@ -103,11 +119,26 @@ describe('filter properties', () => {
         const result = parseFilter(text);
         if (!result.ok) {
           expect(result.error.length).toBeGreaterThan(0);
+          expect(UNSAFE.test(result.error), JSON.stringify(result.error)).toBe(false);
           expect(result.position).toBeGreaterThanOrEqual(0);
           expect(result.position).toBeLessThanOrEqual(text.length);
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('tail flag errors quote the value terminal-safely, on one line', () => {
+    fc.assert(
+      fc.property(
+        fc.array(filterishText, { maxLength: 3 }),
+        fc.array(filterishText, { maxLength: 3 }),
+        (functions, statuses) => {
+          const result = filterFromTailFlags({ functions, statuses });
+          if (!result.ok) expect(UNSAFE.test(result.error), JSON.stringify(result.error)).toBe(false);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

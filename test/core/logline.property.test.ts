@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import {
   displayWidth,
@@ -9,9 +10,10 @@ import {
   truncateToWidth,
 } from '../../src/core/logline.js';
 
-// Nothing a terminal would act on: C0, DEL, C1, bidi controls, lone surrogates.
+// Nothing a terminal would act on: C0 (tabs too: they are expanded), DEL, C1, bidi controls, line
+// and paragraph separators, lone surrogates.
 // eslint-disable-next-line no-control-regex -- the point is to detect control characters
-const UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const FRAGMENTS = [
@@ -58,6 +60,22 @@ const FRAGMENTS = [
   'e\u0301',
   '👩\u200d💻',
   '2022-05-13T15:13:11Z stdout: ',
+  // Whole sequences a function might print: clipboard, hyperlink, device queries, DECRQSS, title.
+  '\x1b]52;c;cHduZWQ=\x07',
+  '\x1b]8;;https://example.com\x1b\\link\x1b]8;;\x1b\\',
+  '\x1b[>c',
+  '\x1b[6n',
+  '\x1bP$qm\x1b\\',
+  '\x1b]0;title\x1b\\',
+  // Pieces of clusters that terminals and Ink measure differently.
+  '\u200d',
+  '\ufe0f',
+  '🏽',
+  '⃣',
+  '\u1100',
+  '\u1161',
+  'स्',
+  '🇺',
 ];
 
 const codeUnitString = fc.string({
@@ -69,9 +87,18 @@ const hostileText = fc
   .array(fc.oneof(fc.constantFrom(...FRAGMENTS), codeUnitString, fc.string({ unit: 'binary' })), { maxLength: 30 })
   .map((parts) => parts.join(''));
 
+/** How terminals that add up code points (xterm, VTE, tmux, VS Code) measure text. */
+function codePointWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += stringWidth(char);
+  return width;
+}
+
 function expectTerminalSafe(text: string): void {
   expect(UNSAFE.test(text), JSON.stringify(text)).toBe(false);
   expect(LONE_SURROGATE.test(text), JSON.stringify(text)).toBe(false);
+  // Ink lays out by grapheme clusters; the terminal must agree on every column.
+  expect(codePointWidth(text), JSON.stringify(text)).toBe(displayWidth(text));
 }
 
 describe('sanitizer properties', () => {
@@ -124,6 +151,7 @@ describe('width properties', () => {
         if (displayWidth(text) <= columns) expect(truncated).toBe(text);
         else if (columns > 0) expect(truncated.endsWith('…')).toBe(true);
         expect(displayWidth(padToWidth(text, columns))).toBe(columns);
+        expect(codePointWidth(padToWidth(text, columns))).toBe(columns);
       }),
       { numRuns: 400 },
     );

@@ -153,10 +153,11 @@ describe('sanitize: control characters', () => {
     expect(sanitize('😀')).toBe('😀');
   });
 
-  it('keeps U+FFFD from invalid UTF-8 and keeps emoji joiners', () => {
+  it('keeps U+FFFD from invalid UTF-8 and the emoji of a joined sequence', () => {
     const decoded = new TextDecoder().decode(new Uint8Array([0x61, 0xff, 0xfe, 0x62]));
     expect(sanitize(decoded)).toBe('a\ufffd\ufffdb');
-    expect(sanitize('👩\u200d💻')).toBe('👩\u200d💻');
+    // Split with a zero-width space, so terminals and Ink both count 4 columns (unambiguous-width.ts).
+    expect(sanitize('👩\u200d💻')).toBe('👩\u200d\u200b💻');
   });
 
   it('handles a 256 KiB line', () => {

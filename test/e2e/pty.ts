@@ -55,6 +55,8 @@ export interface PtyOptions {
   cols?: number;
   rows?: number;
   env?: NodeJS.ProcessEnv;
+  /** Working directory (where `s` saves); the test's own by default. */
+  cwd?: string;
   /** Run this command line instead of the binary (args are then ignored), e.g. ['/bin/sh', '-c', '…']. */
   shell?: [string, ...string[]];
 }
@@ -71,7 +73,7 @@ export function startPty(args: string[], options: PtyOptions = {}): PtySession {
     name: 'xterm-256color',
     cols,
     rows,
-    cwd: process.cwd(),
+    cwd: options.cwd ?? process.cwd(),
     env: definedOnly({ ...process.env, TERM: 'xterm-256color', COLORTERM: 'truecolor', ...options.env }),
   });
   child.onData((data) => {

@@ -65,8 +65,17 @@ describe('the fnmon emulator binary', () => {
       });
       child.on('exit', () => reject(new Error(`emulator exited early: ${stderr}`)));
     });
-    const details = JSON.parse(stdout) as Record<string, string>;
-    expect(Object.keys(details)).toEqual(['apihost', 'auth', 'namespace', 'doApi', 'doToken']);
+    const details = JSON.parse(stdout) as Record<string, string> & { logSources: Record<string, object> };
+    expect(Object.keys(details)).toEqual(['apihost', 'auth', 'namespace', 'doApi', 'doToken', 'logSources']);
+    expect(details.logSources).toEqual({
+      papertrail: { url: `${details.apihost}/papertrail`, token: expect.any(String) },
+      datadog: { url: `${details.apihost}/datadog`, apiKey: expect.any(String), appKey: expect.any(String) },
+      betterstack: {
+        url: `${details.apihost}/betterstack`,
+        token: expect.any(String),
+        sourceIds: [expect.any(Number)],
+      },
+    });
     expect(details.apihost).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const response = await fetch(`${details.apihost}/api/v1/namespaces`, {
       headers: { authorization: basic(details.auth ?? '') },

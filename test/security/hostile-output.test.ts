@@ -76,10 +76,17 @@ describe('fnmon tail with hostile records', () => {
 
 describe('fnmon get and logs with hostile records', () => {
   it('show every record and its logs inertly', { timeout: 120_000 }, async () => {
+    // JSON output is the record as received, the same code path for all: a few kinds suffice.
+    const jsonToo = new Set([
+      'escapes in result keys and values',
+      '256 KiB log line',
+      '500-level nesting',
+      'non-hex activation id',
+    ]);
     const runs = records.flatMap((record) => [
       ['get', idOf(record)],
-      ['get', idOf(record), '--output', 'json'],
       ['logs', idOf(record)],
+      ...(jsonToo.has(record.label) ? [['get', idOf(record), '--output', 'json']] : []),
     ]);
     const codes: Array<number | null> = [];
     await inBatches(runs, 4, async (args) => {
@@ -89,7 +96,7 @@ describe('fnmon get and logs with hostile records', () => {
       codes.push(result.code);
     });
     // The one id that is not 32 hex digits is refused by the API (400): a usage error, exit 2.
-    const refused = records.filter((record) => !/^[0-9a-f]{32}$/.test(idOf(record))).length * 3;
+    const refused = runs.filter((args) => !/^[0-9a-f]{32}$/.test(args[1]!)).length;
     expect(codes.filter((code) => code === 0)).toHaveLength(runs.length - refused);
     expect(codes.filter((code) => code === 2)).toHaveLength(refused);
   });

@@ -98,6 +98,18 @@ describe('editing', () => {
     expect(await send(rig)).toContain('"body": "Hello Jo"');
   });
 
+  it('takes a paste as text, its line breaks and tabs included', async () => {
+    const rig = await invokeRig(target);
+    await openDialog(rig);
+    await tick(50); // the editor starts listening for pastes once the dialog has rendered
+    await press(rig.app, '\x1b[200~{\r\n\t"name": "Pasted"\r\n}\x1b[201~');
+    await until(rig.app, (shown) => shown.includes('✓ 1 parameter'));
+    expect(frame(rig.app)).toMatch(/ 2 {5}"name": "Pasted"/); // the tab, shown as spaces
+    expect(frame(rig.app)).toMatch(/ 3 \}/);
+    expect(frame(rig.app)).toContain('typed   name: "Pasted"');
+    expect(frame(rig.app)).toContain('History (0, newest first)');
+  });
+
   it('moves the cursor and edits across lines', async () => {
     const rig = await invokeRig(target, { history: [{ name: 'Ada', count: 1 }] });
     await openDialog(rig);

@@ -115,6 +115,15 @@ describe('the dialog', () => {
     expect(dialogReducer(done, { kind: 'edit-again' })).toMatchObject({ phase: 'editing', sendSerial: 1 });
   });
 
+  it('scrolls a long result within its length', () => {
+    const scrolled = dialogAfter(
+      { kind: 'scroll-result', motion: 'page-down', height: 10, length: 25 },
+      { kind: 'scroll-result', motion: 'page-down', height: 10, length: 25 },
+    );
+    expect(scrolled.resultTop).toBe(15);
+    expect(dialogReducer(scrolled, { kind: 'scroll-result', motion: 'top', height: 10, length: 25 }).resultTop).toBe(0);
+  });
+
   it('gives the keys of each phase their own mode', () => {
     let state = uiReducer(initialState(), { type: 'open-dialog', fn: 'sample/hello', rerunOf: hexId(1) });
     expect(keyMode(state)).toBe('invoke-loading');

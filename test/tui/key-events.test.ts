@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { keyEvents, splitRun } from '../../src/tui/key-events.js';
+import { keyEvents, pasteEvent, splitRun } from '../../src/tui/key-events.js';
 
 const plain = {} as Key;
 
@@ -29,5 +29,10 @@ describe('keyEvents', () => {
       { name: 'space', text: ' ' },
       { name: 'b', text: 'b' },
     ]);
+  });
+
+  it('keeps a paste as text: lines and tabs for the editor, one line for a prompt, no other controls', () => {
+    expect(pasteEvent('a:\r\n\tb\rc\x1b[31m', true)).toEqual({ text: 'a:\n\tb\nc[31m' });
+    expect(pasteEvent('fn:a\r\nstatus:failed\t\x07x', false)).toEqual({ text: 'fn:a status:failed x' });
   });
 });

@@ -75,6 +75,12 @@ function service(): FakeMonitorService {
   return fake;
 }
 
+/** Waits (up to a few seconds, for loaded machines) until the terminal has been sent `text`. */
+async function untilWritten(stdout: TerminalOut, text: string | RegExp): Promise<void> {
+  const seen = () => (typeof text === 'string' ? stdout.written.includes(text) : text.test(stdout.written));
+  for (let waited = 0; !seen() && waited < 3000; waited += 20) await tick(20);
+}
+
 async function expectLeftAlternateScreen(stdout: TerminalOut, done: Promise<void>): Promise<void> {
   await done;
   expect(stdout.written).toContain(ENTER_ALTERNATE);
@@ -91,7 +97,7 @@ describe('runMonitor', () => {
   it('draws on the alternate screen and leaves it on q', async () => {
     const { stdout, stdin, streams } = terminal();
     const done = runMonitor(service(), streams);
-    await tick(150);
+    await untilWritten(stdout, 'Activations');
     expect(stdout.written).toContain('Activations');
     stdin.type('q');
     await expectLeftAlternateScreen(stdout, done);
@@ -130,7 +136,7 @@ describe('runMonitor', () => {
   it('applies key overrides and reports bad ones in the status line', async () => {
     const { stdout, stdin, streams } = terminal();
     const done = runMonitor(service(), { ...streams, keymapOverrides: { quit: ['Q'], bogus: ['x'] } });
-    await tick(150);
+    await untilWritten(stdout, "keys: unknown command 'bogus'");
     expect(stdout.written).toContain("keys: unknown command 'bogus'");
     stdin.type('Q');
     await expectLeftAlternateScreen(stdout, done);
@@ -142,7 +148,7 @@ describe('runMonitor', () => {
       ...streams,
       preferences: { timeFormat: 'absolute', wrap: true, logTimestamps: false },
     });
-    await tick(150);
+    await untilWritten(stdout, /› \d\d:\d\d:\d\d /);
     expect(stdout.written).toMatch(/› \d\d:\d\d:\d\d /);
     stdin.type('q');
     await expectLeftAlternateScreen(stdout, done);
@@ -153,7 +159,7 @@ describe('runNoCredentials', () => {
   it('shows what was tried, the fix and the demo, and q quits', async () => {
     const { stdout, stdin, streams } = terminal();
     const done = runNoCredentials(NO_CREDENTIALS_MESSAGE, streams);
-    await tick(150);
+    await untilWritten(stdout, 'Press q to quit.');
     // eslint-disable-next-line no-control-regex -- stripping the escape sequences is the point
     const shown = stdout.written.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
     expect(shown).toContain('fnmon cannot connect to a namespace yet');

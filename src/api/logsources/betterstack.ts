@@ -42,7 +42,13 @@ export class BetterstackClient {
   private readonly authorization: string;
 
   constructor(options: LogSourceClientOptions & { token: string }) {
-    this.transport = new SourceTransport(BETTERSTACK_API_URL, 'Better Stack Telemetry API token', [options.token], options, () => undefined);
+    this.transport = new SourceTransport(
+      BETTERSTACK_API_URL,
+      'Better Stack Telemetry API token',
+      [options.token],
+      options,
+      () => undefined,
+    );
     this.authorization = `Bearer ${options.token}`;
   }
 
@@ -73,7 +79,11 @@ export class BetterstackClient {
     }
     if (!parsed || parsed.origin !== origin || !parsed.pathname.startsWith(pathPrefix)) {
       const problem = `pagination.next does not point at ${origin}${pathPrefix}`;
-      throw apiError(this.transport.errors, 'bad-response', `unexpected response from ${origin} for the Better Stack live tail: ${problem}`);
+      throw apiError(
+        this.transport.errors,
+        'bad-response',
+        `unexpected response from ${origin} for the Better Stack live tail: ${problem}`,
+      );
     }
     return this.get(parsed.pathname.slice(pathPrefix.length) + parsed.search);
   }
@@ -84,7 +94,10 @@ export class BetterstackClient {
 
   private async get(path: string): Promise<BetterstackLiveTailResponse> {
     const subject = 'the Better Stack live tail';
-    const { body } = await this.transport.send({ method: 'GET', path, headers: { authorization: this.authorization } }, subject);
+    const { body } = await this.transport.send(
+      { method: 'GET', path, headers: { authorization: this.authorization } },
+      subject,
+    );
     return parseBody<BetterstackLiveTailResponse>(this.transport.errors, subject, body, shape.betterstackLiveTail);
   }
 }
@@ -101,7 +114,13 @@ export function betterstackLine(row: BetterstackRow): SourceLine | undefined {
   const functionPath = stringField(row.appname) ?? stringField(row.host);
   // Rows have no id: the reference's dedupe key is (dt, activationId, message).
   const key = contentKey(row.dt, activationId, row.message);
-  return { key, time: parseServiceTime(row.dt) ?? 0, activationId, message: row.message, ...(functionPath && { functionPath }) };
+  return {
+    key,
+    time: parseServiceTime(row.dt) ?? 0,
+    activationId,
+    message: row.message,
+    ...(functionPath && { functionPath }),
+  };
 }
 
 export interface BetterstackFollowOptions {

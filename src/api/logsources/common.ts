@@ -79,7 +79,12 @@ export class SourceTransport {
     const rateLimit = this.readLimit(response.headers, Date.now());
     if (response.status < 200 || response.status > 299) {
       const untilReset = rateLimit?.resetAtMs === undefined ? undefined : Math.max(0, rateLimit.resetAtMs - Date.now());
-      throw errorFromStatus(this.errors, response, subject, untilReset === undefined ? {} : { retryAfterMs: untilReset });
+      throw errorFromStatus(
+        this.errors,
+        response,
+        subject,
+        untilReset === undefined ? {} : { retryAfterMs: untilReset },
+      );
     }
     return { body: response.body, ...(rateLimit && { rateLimit }) };
   }
@@ -118,8 +123,7 @@ export function readRateLimitHeaders(headers: Headers, prefix: string, nowMs: nu
 
 // `2024-01-01 00:00:00.130512345 UTC` (the runtime), `2022-07-19 12:28:14.000000` (Better Stack),
 // ISO 8601 with Z or an offset (Papertrail, Datadog). No zone means UTC.
-const TIMESTAMP =
-  /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:\.(\d+))?\s*(UTC|GMT|Z|[+-]\d\d:?\d\d)?$/i;
+const TIMESTAMP = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:\.(\d+))?\s*(UTC|GMT|Z|[+-]\d\d:?\d\d)?$/i;
 
 /** Epoch ms of a service or runtime timestamp; undefined when it is none of the known forms. */
 export function parseServiceTime(text: unknown): number | undefined {

@@ -26,7 +26,10 @@ export const DATADOG_OVERLAP_MS = 60_000;
 
 /** `datadoghq.eu` (or `us5.datadoghq.com`, or a full intake/API host) -> the API base URL. */
 export function datadogApiUrl(site: string): string {
-  const host = site.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  const host = site
+    .trim()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '');
   return `https://api.${host.replace(/^(?:api|http-intake\.logs)\./, '')}`;
 }
 
@@ -42,8 +45,12 @@ export class DatadogClient {
   constructor(options: LogSourceClientOptions & { apiKey: string; appKey: string; site?: string }) {
     const secrets = [options.apiKey, options.appKey];
     const defaultUrl = datadogApiUrl(options.site ?? DATADOG_DEFAULT_SITE);
-    this.transport = new SourceTransport(defaultUrl, 'Datadog API key and application key', secrets, options, (headers, now) =>
-      readRateLimitHeaders(headers, 'x-ratelimit', now),
+    this.transport = new SourceTransport(
+      defaultUrl,
+      'Datadog API key and application key',
+      secrets,
+      options,
+      (headers, now) => readRateLimitHeaders(headers, 'x-ratelimit', now),
     );
     this.headers = {
       'dd-api-key': options.apiKey,
@@ -79,9 +86,16 @@ export function datadogLine(log: DatadogLog): SourceLine | undefined {
   if (!activationId) return undefined;
   const functionPath = stringField(attributes.service) ?? tagValue(tags, 'source');
   // A JSON line has no message: the user's fields are the line.
-  const message = typeof attributes.message === 'string' ? attributes.message : JSON.stringify(attributes.attributes ?? {});
+  const message =
+    typeof attributes.message === 'string' ? attributes.message : JSON.stringify(attributes.attributes ?? {});
   const time = Date.parse(attributes.timestamp ?? '');
-  return { key: log.id, time: Number.isNaN(time) ? 0 : time, activationId, message, ...(functionPath && { functionPath }) };
+  return {
+    key: log.id,
+    time: Number.isNaN(time) ? 0 : time,
+    activationId,
+    message,
+    ...(functionPath && { functionPath }),
+  };
 }
 
 function tagValue(tags: readonly unknown[], name: string): string | undefined {

@@ -49,8 +49,12 @@ export class PapertrailClient {
 
   constructor(options: LogSourceClientOptions & { token: string }) {
     this.token = options.token;
-    this.transport = new SourceTransport(PAPERTRAIL_API_URL, 'Papertrail API token', [options.token], options, (headers, now) =>
-      readRateLimitHeaders(headers, 'x-rate-limit', now),
+    this.transport = new SourceTransport(
+      PAPERTRAIL_API_URL,
+      'Papertrail API token',
+      [options.token],
+      options,
+      (headers, now) => readRateLimitHeaders(headers, 'x-rate-limit', now),
     );
   }
 
@@ -73,7 +77,12 @@ export class PapertrailClient {
       { method: 'GET', path: withQuery(SEARCH_PATH, query), headers: { 'x-papertrail-token': this.token } },
       subject,
     );
-    const response = parseBody<PapertrailSearchResponse>(this.transport.errors, subject, quoteBareIds(body), shape.papertrailSearch);
+    const response = parseBody<PapertrailSearchResponse>(
+      this.transport.errors,
+      subject,
+      quoteBareIds(body),
+      shape.papertrailSearch,
+    );
     return { response, ...(rateLimit && { rateLimit }) };
   }
 
@@ -96,7 +105,15 @@ export function papertrailLines(event: PapertrailEvent): SourceLine[] {
     if (!fields || !activationId || typeof fields.message !== 'string') return [];
     const functionPath = stringField(fields.appname) ?? stringField(fields.host);
     const time = parseServiceTime(fields.dt) ?? receivedAt ?? 0;
-    return [{ key: `${event.id}/${index}`, time, activationId, message: fields.message, ...(functionPath && { functionPath }) }];
+    return [
+      {
+        key: `${event.id}/${index}`,
+        time,
+        activationId,
+        message: fields.message,
+        ...(functionPath && { functionPath }),
+      },
+    ];
   });
 }
 

@@ -47,7 +47,10 @@ function nested(name: string, check: Check): Check {
 const papertrailEvent = fields({ id: 'string', message: 'string' }, { received_at: 'string' });
 
 export const papertrailSearch: Check = all(
-  fields({ events: 'array' }, { min_id: 'string', max_id: 'string', reached_record_limit: 'boolean', reached_time_limit: 'boolean' }),
+  fields(
+    { events: 'array' },
+    { min_id: 'string', max_id: 'string', reached_record_limit: 'boolean', reached_time_limit: 'boolean' },
+  ),
   nested('events', arrayOf(papertrailEvent)),
 );
 

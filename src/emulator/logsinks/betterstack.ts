@@ -45,7 +45,8 @@ export class BetterstackSink {
   handle(request: Request): Reply {
     if (request.segments.slice(1).join('/') !== 'api/v2/query/live-tail') return json(404, { errors: 'Not found' });
     if (request.method !== 'GET') return json(405, { errors: 'Method not allowed' });
-    if (request.headers.authorization !== `Bearer ${this.token}`) return json(401, { errors: 'Invalid Telemetry API token' });
+    if (request.headers.authorization !== `Bearer ${this.token}`)
+      return json(401, { errors: 'Invalid Telemetry API token' });
     const tail = this.readTail(request.query);
     if (typeof tail === 'string') return json(400, { errors: tail });
     return json(200, this.page(tail, request));
@@ -63,14 +64,23 @@ export class BetterstackSink {
     );
     const ordered = tail.newestFirst ? matching.toReversed() : matching;
     const rest = tail.after
-      ? ordered.filter((row) => (row.time - tail.after![0]) * order > 0 || (row.time === tail.after![0] && (row.seq - tail.after![1]) * order > 0))
+      ? ordered.filter(
+          (row) =>
+            (row.time - tail.after![0]) * order > 0 ||
+            (row.time === tail.after![0] && (row.seq - tail.after![1]) * order > 0),
+        )
       : ordered;
     const page = rest.slice(0, tail.batch);
     const last = page.at(-1);
     let next: string | null = null;
     if (rest.length > tail.batch && last) {
       const query = new URLSearchParams(tail.params);
-      query.set('cursor', Buffer.from(JSON.stringify({ after: [last.time, last.seq], params: tail.params.toString() })).toString('base64url'));
+      query.set(
+        'cursor',
+        Buffer.from(JSON.stringify({ after: [last.time, last.seq], params: tail.params.toString() })).toString(
+          'base64url',
+        ),
+      );
       next = `http://${request.headers.host ?? 'localhost'}/${request.segments.join('/')}?${query.toString()}`;
     }
     return { data: page.map((stored) => stored.row), pagination: { next } };
@@ -81,15 +91,26 @@ export class BetterstackSink {
     const params = new URLSearchParams();
     for (const name of PARAMS) if (query.get(name) !== null) params.set(name, query.get(name)!);
     const sourceIds = (query.get('source_ids') ?? '').split(',').filter((id) => id !== '');
-    if (sourceIds.length === 0 || !sourceIds.every((id) => /^\d+$/.test(id))) return 'source_ids must list numeric source ids';
+    if (sourceIds.length === 0 || !sourceIds.every((id) => /^\d+$/.test(id)))
+      return 'source_ids must list numeric source ids';
     const batch = query.get('batch') === null ? BATCH_DEFAULT : Number(query.get('batch'));
-    if (!Number.isInteger(batch) || batch < BATCH_MIN || batch > BATCH_MAX) return `batch must be between ${BATCH_MIN} and ${BATCH_MAX}`;
+    if (!Number.isInteger(batch) || batch < BATCH_MIN || batch > BATCH_MAX)
+      return `batch must be between ${BATCH_MIN} and ${BATCH_MAX}`;
     const to = query.get('to') === null ? this.now() : isoTime(query.get('to')!);
     const from = query.get('from') === null ? (to ?? 0) - DEFAULT_WINDOW_MS : isoTime(query.get('from')!);
-    if (from === undefined || to === undefined) return 'from and to must be ISO 8601 times, e.g. 2022-07-19T13:32:56+0000';
+    if (from === undefined || to === undefined)
+      return 'from and to must be ISO 8601 times, e.g. 2022-07-19T13:32:56+0000';
     const order = query.get('order') ?? 'newest_first';
     if (order !== 'newest_first' && order !== 'oldest_first') return 'order must be newest_first or oldest_first';
-    const tail: Tail = { params, sourceIds, batch, from, to, newestFirst: order === 'newest_first', query: query.get('query') };
+    const tail: Tail = {
+      params,
+      sourceIds,
+      batch,
+      from,
+      to,
+      newestFirst: order === 'newest_first',
+      query: query.get('query'),
+    };
     const cursorText = query.get('cursor');
     if (cursorText === null) return tail;
     const cursor = decodeCursor(cursorText);

@@ -74,13 +74,16 @@ export class DatadogSink {
   private page(cursor: Cursor, limit: number, request: Request): DatadogSearchResponse {
     const terms = parseQuery(cursor.query);
     const inWindow = this.logs.filter(
-      (log) => log.timestamp >= cursor.from && log.timestamp <= cursor.to && terms.every((term) => matches(log.wire, term)),
+      (log) =>
+        log.timestamp >= cursor.from && log.timestamp <= cursor.to && terms.every((term) => matches(log.wire, term)),
     );
     const ordered = cursor.ascending ? inWindow : inWindow.toReversed();
     const [afterTime, afterSeq] = cursor.after;
     const rest = ordered.filter((log) => {
       const order = cursor.ascending ? 1 : -1;
-      return (log.timestamp - afterTime) * order > 0 || (log.timestamp === afterTime && (log.seq - afterSeq) * order > 0);
+      return (
+        (log.timestamp - afterTime) * order > 0 || (log.timestamp === afterTime && (log.seq - afterSeq) * order > 0)
+      );
     });
     const page = rest.slice(0, limit);
     const last = page.at(-1);
@@ -108,7 +111,8 @@ export class DatadogSink {
       return 'Invalid JSON body';
     }
     const limit = body.page?.limit ?? PAGE_DEFAULT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) return `page[limit] must be between 1 and ${PAGE_MAX}`;
+    if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX)
+      return `page[limit] must be between 1 and ${PAGE_MAX}`;
     if (body.page?.cursor !== undefined) {
       const cursor = decode(body.page.cursor);
       return cursor ? { cursor, limit } : 'Invalid cursor';
@@ -144,7 +148,8 @@ function toWire(line: ForwardedDatadogLine, seq: number): DatadogLog {
 
 function matches(log: DatadogLog, term: QueryTerm): boolean {
   const { attributes } = log;
-  if (term.field === undefined) return term.value === '*' || containsText(attributes.message ?? JSON.stringify(attributes.attributes), term);
+  if (term.field === undefined)
+    return term.value === '*' || containsText(attributes.message ?? JSON.stringify(attributes.attributes), term);
   if (term.field === 'service') return matchesValue(attributes.service ?? '', term);
   const prefix = `${term.field}:`;
   return (attributes.tags ?? []).some((tag) => tag.startsWith(prefix) && matchesValue(tag.slice(prefix.length), term));

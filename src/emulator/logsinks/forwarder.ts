@@ -32,7 +32,14 @@ export class LogForwarder {
     }
   }
 
-  private deliver(destination: Destination, batch: PlannedLog[], start: number, path: string, id: string, at: number): void {
+  private deliver(
+    destination: Destination,
+    batch: PlannedLog[],
+    start: number,
+    path: string,
+    id: string,
+    at: number,
+  ): void {
     if (destination === 'datadog') {
       this.sinks.datadog(batch.map((line) => datadogLine(line, start, path, id)));
       return;
@@ -64,7 +71,12 @@ function logtailLine(line: PlannedLog, start: number, path: string, activationId
 }
 
 function datadogLine(line: PlannedLog, start: number, path: string, activationId: string): ForwardedDatadogLine {
-  const added = { date: start + line.offsetMs, ddsource: path, service: path, ddtags: `host:${path},activationid:${activationId}` };
+  const added = {
+    date: start + line.offsetMs,
+    ddsource: path,
+    service: path,
+    ddtags: `host:${path},activationid:${activationId}`,
+  };
   // A line that is a JSON object is sent as that object, with the runtime's fields added (§3.2).
   const own = jsonObject(line.message);
   return own ? { ...own, ...added } : { message: line.message, ...added };
@@ -74,7 +86,9 @@ function jsonObject(text: string): Record<string, unknown> | undefined {
   if (!text.startsWith('{')) return undefined;
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

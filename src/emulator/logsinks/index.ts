@@ -58,8 +58,16 @@ export class LogSinks {
   constructor(private readonly options: LogSinksOptions) {
     const random = new Random(options.seed, 'log-sinks');
     const { now, limits = {} } = options;
-    this.papertrail = new PapertrailSink(random.hex(20), new RateWindow(limits.papertrail ?? { limit: 25, periodMs: 5000 }, now));
-    this.datadog = new DatadogSink(random.hex(32), random.hex(40), new RateWindow(limits.datadog ?? { limit: 300, periodMs: 3_600_000 }, now), now);
+    this.papertrail = new PapertrailSink(
+      random.hex(20),
+      new RateWindow(limits.papertrail ?? { limit: 25, periodMs: 5000 }, now),
+    );
+    this.datadog = new DatadogSink(
+      random.hex(32),
+      random.hex(40),
+      new RateWindow(limits.datadog ?? { limit: 300, periodMs: 3_600_000 }, now),
+      now,
+    );
     this.betterstack = new BetterstackSink(random.hex(24), random.int(100_000, 999_999), now);
     this.forwarder = new LogForwarder(options.namespace, options.scheduler, {
       papertrail: (lines, at) => {
@@ -104,7 +112,9 @@ export class LogSinks {
     if (fault?.kind === 'status') return faultReply(name, fault.status);
     if (name === 'papertrail') {
       const path = request.segments.slice(1).join('/');
-      return path === 'api/v1/events/search.json' ? this.papertrail.handle(request) : json(404, { message: 'Not Found' });
+      return path === 'api/v1/events/search.json'
+        ? this.papertrail.handle(request)
+        : json(404, { message: 'Not Found' });
     }
     return name === 'datadog' ? this.datadog.handle(request) : this.betterstack.handle(request);
   }
@@ -125,7 +135,11 @@ export class LogSinks {
     return {
       papertrail: { url: `${base}/papertrail`, token: this.papertrail.token },
       datadog: { url: `${base}/datadog`, apiKey: this.datadog.apiKey, appKey: this.datadog.appKey },
-      betterstack: { url: `${base}/betterstack`, token: this.betterstack.token, sourceIds: [this.betterstack.sourceId] },
+      betterstack: {
+        url: `${base}/betterstack`,
+        token: this.betterstack.token,
+        sourceIds: [this.betterstack.sourceId],
+      },
     };
   }
 }
@@ -137,13 +151,22 @@ function pick(line: ForwardedLogtailLine): Omit<DeliveredLine, 'destination'> {
 /** A forced failure in the destination's own error format. */
 function faultReply(name: LogSourceName, status: number): Reply {
   if (name === 'papertrail') {
-    const limit = status === 429 ? { 'x-rate-limit-limit': '25', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '2' } : undefined;
+    const limit =
+      status === 429
+        ? { 'x-rate-limit-limit': '25', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '2' }
+        : undefined;
     return json(status, { message: `Request failed (${status})` }, limit);
   }
   if (name === 'datadog') {
     const limit =
       status === 429
-        ? { 'x-ratelimit-limit': '300', 'x-ratelimit-period': '3600', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '2', 'x-ratelimit-name': 'logs_list' }
+        ? {
+            'x-ratelimit-limit': '300',
+            'x-ratelimit-period': '3600',
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': '2',
+            'x-ratelimit-name': 'logs_list',
+          }
         : undefined;
     return json(status, { errors: [`Request failed (${status})`] }, limit);
   }

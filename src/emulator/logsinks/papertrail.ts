@@ -104,12 +104,14 @@ function readSearch(query: URLSearchParams): Search | string {
   const minTime = digits('min_time');
   const maxTime = digits('max_time');
   const limit = digits('limit');
-  if ([minId, maxId, minTime, maxTime, limit].includes(false)) return 'Invalid parameters: ids, times and limit must be integers';
+  if ([minId, maxId, minTime, maxTime, limit].includes(false))
+    return 'Invalid parameters: ids, times and limit must be integers';
   const size = limit ? Number(limit) : LIMIT_DEFAULT;
   if (size < 1 || size > LIMIT_MAX) return `limit must be between 1 and ${LIMIT_MAX}`;
   const tailText = query.get('tail');
   // tail defaults to true when min_id is given without max_id/max_time (§5).
-  const tail = tailText === null ? minId !== undefined && maxId === undefined && maxTime === undefined : tailText === 'true';
+  const tail =
+    tailText === null ? minId !== undefined && maxId === undefined && maxTime === undefined : tailText === 'true';
   return {
     ...(query.get('q') && { q: query.get('q')! }),
     ...(minId && { minId: BigInt(minId) }),

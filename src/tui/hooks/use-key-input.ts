@@ -2,10 +2,10 @@
 // In the prompts and the parameter editor, keys that are no command are typed text. Components
 // never see raw keys.
 // Keys that arrive together are queued and handled one per render, each against fresh state.
-import { useInput } from 'ink';
+import { useInput, usePaste } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import { commandForKey } from '../key-lookup.js';
-import { keyEvents, splitRun, type KeyEvent } from '../key-events.js';
+import { keyEvents, pasteEvent, splitRun, type KeyEvent } from '../key-events.js';
 import type { Command, KeyContext } from '../keymap.js';
 import { runCommand, typeText, type CommandEnv } from '../run-command.js';
 
@@ -37,11 +37,16 @@ export function useKeyInput(commands: readonly Command[], context: KeyContext, e
     if (inPrompt && event.text !== '') typeText(env, event.text);
   };
 
-  useInput((input, key) => {
-    queue.current.push(...keyEvents(input, key));
+  const enqueue = (events: KeyEvent[]) => {
+    queue.current.push(...events);
     const next = handledSinceRender.current ? undefined : queue.current.shift();
     if (next) handle(next);
     if (queue.current.length > 0) rerender();
+  };
+  useInput((input, key) => enqueue(keyEvents(input, key)));
+  // Where text is typed, a paste (bracketed by the terminal) is text, even its Enter and Tab.
+  usePaste((text) => enqueue([pasteEvent(text, context.mode === 'invoke-edit')]), {
+    isActive: TEXT_MODES.has(context.mode),
   });
 
   // After each render the state is current again: take the next queued key, if any.

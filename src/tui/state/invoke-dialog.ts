@@ -133,7 +133,7 @@ function editing(dialog: InvokeDialog): boolean {
   return dialog.phase === 'editing';
 }
 
-export function historyLength(dialog: InvokeDialog): number {
+function historyLength(dialog: InvokeDialog): number {
   return dialog.sources?.history.length ?? 0;
 }
 

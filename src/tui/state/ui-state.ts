@@ -76,7 +76,7 @@ export interface UiState {
   message?: StatusMessage;
 }
 
-export const INITIAL_STATE: UiState = {
+const INITIAL_STATE: UiState = {
   mode: 'normal',
   focus: 'list',
   secondary: 'detail',

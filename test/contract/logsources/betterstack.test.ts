@@ -49,7 +49,9 @@ describe('Better Stack live-tail client', () => {
 
   it('refuses a next link to another host (the token would go along)', async () => {
     const { target } = await destinations();
-    const error = await rejectionOf(betterstack(target).next('https://elsewhere.example.com/api/v2/query/live-tail?cursor=x'));
+    const error = await rejectionOf(
+      betterstack(target).next('https://elsewhere.example.com/api/v2/query/live-tail?cursor=x'),
+    );
     expect(error).toMatchObject({ kind: 'bad-response' });
   });
 

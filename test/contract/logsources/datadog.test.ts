@@ -54,7 +54,10 @@ describe('Datadog log search client', () => {
     const follower = new DatadogFollower(datadog(target), { query: `activationid:${id}`, since: Date.now() - 60_000 });
     const { lines } = await follower.poll();
     expect(lines.map((line) => line.activationId)).toEqual([id, id]);
-    expect(lines[0]).toMatchObject({ message: 'refunding ch_new', functionPath: `/${target.namespace}/billing/refund` });
+    expect(lines[0]).toMatchObject({
+      message: 'refunding ch_new',
+      functionPath: `/${target.namespace}/billing/refund`,
+    });
     expect(JSON.parse(lines[1]!.message)).toMatchObject({ level: 'info', msg: 'refund created' });
   });
 

@@ -22,7 +22,12 @@ export async function destinations(options: EmulatorOptions = {}) {
 }
 
 /** Non-blocking invokes of `fn`; resolves to the activation ids. */
-export async function invokeTimes(target: RunningEmulator, fn: string, times: number, params: object): Promise<string[]> {
+export async function invokeTimes(
+  target: RunningEmulator,
+  fn: string,
+  times: number,
+  params: object,
+): Promise<string[]> {
   const authorization = `Basic ${Buffer.from(target.auth).toString('base64')}`;
   const ids: string[] = [];
   for (let i = 0; i < times; i++) {
