@@ -81,7 +81,8 @@ function acquirePool(origin: string, connectMs: number): string {
   const shared = sharedPools.get(key);
   if (shared) shared.users++;
   else {
-    undici ??= import('undici');
+    // A CommonJS package: its exports are the default export once bundled (and also under Node).
+    undici ??= import('undici').then((module) => (module as unknown as { default?: typeof module }).default ?? module);
     const pool = undici.then(({ Pool }) => new Pool(origin, { connections: 8, connect: { timeout: connectMs } }));
     pool.catch(() => undefined); // surfaces at the first request; a client never used must not crash
     sharedPools.set(key, { pool, users: 1 });

@@ -2,10 +2,15 @@
 // fetched when a person selects one) feeding a bounded store, plus the few reads the UI needs.
 // The namespace can change while the monitor runs: each namespace is a Session (client, engine,
 // store, invoker), and a switch swaps the whole session; health listeners carry over.
+// Insights (stats, error fingerprints) are fed from the engine's batches, each id once; failures
+// arriving as summaries get their full records fetched in the background (failure-details.ts) so
+// their error messages can be fingerprinted.
 import type { OpenWhiskClient } from '../api/openwhisk.js';
 import { normaliseActivation, type Activation } from '../core/activation.js';
+import { FailureDetails } from '../core/failure-details.js';
 import type { FeedHealth } from '../core/feed-health.js';
 import type { ForwardedLogs } from '../core/forwarded.js';
+import { Insights } from '../core/insights.js';
 import type { MonitorService, MonitorTarget, NamespaceList } from '../core/monitor.js';
 import { ActivationStore } from '../core/store.js';
 import { TailEngine } from '../core/tail.js';
@@ -41,6 +46,8 @@ interface Session {
   target: MonitorTarget;
   place: Place;
   store: ActivationStore;
+  insights: Insights;
+  failureDetails: FailureDetails;
   engine: TailEngine;
   invoker?: InvokeService;
   stopForwarding: () => void;
@@ -82,6 +89,10 @@ class SwitchableMonitorService implements MonitorService {
     return this.session.store;
   }
 
+  get insights(): Insights {
+    return this.session.insights;
+  }
+
   get invoker(): InvokeService | undefined {
     return this.session.invoker;
   }
@@ -100,11 +111,13 @@ class SwitchableMonitorService implements MonitorService {
   }
 
   async fetchFull(id: string): Promise<Activation> {
-    const { store, client } = this.session;
+    const { store, client, insights } = this.session;
     const known = store.get(id);
     if (known?.full) return known;
     const full = toActivation(await client.getActivation(id), id);
     store.add([full]);
+    // Stats counted it on delivery; only the fingerprints can use what the full record adds.
+    insights.fingerprints.add([full]);
     return full;
   }
 
@@ -140,6 +153,8 @@ class SwitchableMonitorService implements MonitorService {
   private start({ client, target, place }: OpenedNamespace): Session {
     const { options } = this;
     const store = new ActivationStore(options.storeCapacity);
+    const insights = new Insights();
+    const failureDetails = fetchFailureDetails(client, store, insights);
     const engine = new TailEngine({
       source: wireSource(client),
       docs: false,
@@ -153,17 +168,34 @@ class SwitchableMonitorService implements MonitorService {
         namespace: () => (place.namespace ? Promise.resolve(place.namespace) : namespaceOf(client)),
       });
     engine.onBatch((batch) => {
-      store.add(batch.map((delivery) => delivery.activation));
+      const activations = batch.map((delivery) => delivery.activation);
+      // Insights from the batch, not from store changes: the store later replaces a summary with
+      // its full record under the same id, which stats would count twice.
+      insights.delivered(activations);
+      store.add(activations);
+      failureDetails.add(activations);
       logs?.forwarded.noteActivations(batch.map((delivery) => delivery.activation.id));
     });
     const stopForwarding = engine.onHealth(() => this.publishHealth());
     engine.start();
     const invoker = options.readOnly ? undefined : createInvoker(client, store, options);
-    return { client, target, place, store, engine, stopForwarding, ...(invoker && { invoker }), ...(logs && { logs }) };
+    return {
+      client,
+      target,
+      place,
+      store,
+      insights,
+      failureDetails,
+      engine,
+      stopForwarding,
+      ...(invoker && { invoker }),
+      ...(logs && { logs }),
+    };
   }
 
   private async stop(session: Session): Promise<void> {
     session.stopForwarding();
+    session.failureDetails.stop();
     await session.engine.stop();
     await session.logs?.close();
     await session.client.close();
@@ -181,6 +213,19 @@ function createInvoker(client: OpenWhiskClient, store: ActivationStore, options:
     store,
     historyFile: defaultHistoryFile(options.env ?? process.env),
     project: { path: options.projectDir ?? process.cwd(), explicit: options.projectDir !== undefined },
+  });
+}
+
+/** Full records of failures that arrived as summaries: their messages feed the fingerprints. */
+function fetchFailureDetails(client: OpenWhiskClient, store: ActivationStore, insights: Insights): FailureDetails {
+  return new FailureDetails({
+    fetch: async (id) => toActivation(await client.getActivation(id), id),
+    fetched: (full) => {
+      insights.fingerprints.add([full]);
+      // Only upgrades what the store still holds: an evicted failure is not brought back.
+      if (store.get(full.id)) store.add([full]);
+    },
+    known: (id) => store.get(id)?.full === true,
   });
 }
 

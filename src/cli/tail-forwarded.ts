@@ -2,6 +2,7 @@
 // (bounded) for its lines before it is printed; lines with no activation record, and lines that
 // come after their activation was printed, are printed as entries of their own. Source problems
 // go to stderr once per change and never stop the stream.
+import { activationEndTime } from '../core/activation.js';
 import type { ForwardedLogs } from '../core/forwarded.js';
 import { functionOfPath, type ForwardedLine, type SourceHealth } from '../core/forwarded-types.js';
 import type { Delivery } from '../core/tail.js';
@@ -9,11 +10,13 @@ import type { ForwardedEntry } from '../plain/forwarded.js';
 
 /**
  * The longest an activation waits for its forwarded lines. It is normally printed sooner: as soon
- * as every destination has finished one poll that started after the activation arrived (one
- * poll interval: 3 s for Papertrail and Better Stack, 15 s for Datadog), so this bound only
- * matters while a destination is slow, failing or rate-limited.
+ * as every destination its lines can be in has finished a poll that started after the activation
+ * ended (the runtime flushes everything at the end), which takes at most one poll interval (3 s
+ * for Papertrail and Better Stack, 15 s for Datadog). Failing destinations are not waited for.
  */
 export const FORWARDED_HOLD_MS = 20_000;
+/** The runtime's last flush, and the destination storing it, take a moment after the end. */
+const FLUSH_MARGIN_MS = 1000;
 const MAX_TRACKED = 100_000;
 
 export interface PrinterOptions {
@@ -25,12 +28,12 @@ export interface PrinterOptions {
   writeEntry(entry: ForwardedEntry): void;
   /** A "what to configure" text, once per function. */
   hint(text: string): void;
-  now?: () => number;
 }
 
 interface Hold {
   delivery: Delivery;
-  heldAt: number;
+  /** A poll that started after this has all the lines the activation flushed. */
+  readyAfter: number;
   timer: NodeJS.Timeout;
 }
 
@@ -40,11 +43,9 @@ export class ForwardedTailPrinter {
   private readonly printed = new Map<string, { count: number; record: boolean }>();
   private readonly hinted = new Set<string>();
   private readonly unsubscribe: () => void;
-  private readonly now: () => number;
   private drained: Array<() => void> = [];
 
   constructor(private readonly options: PrinterOptions) {
-    this.now = options.now ?? Date.now;
     this.unsubscribe = options.forwarded.subscribe((touched) => this.changed(touched));
   }
 
@@ -58,11 +59,10 @@ export class ForwardedTailPrinter {
       this.options.hint(hint);
     }
     if (!forwarded.polling || !forwarded.forwards(activation)) return this.print(delivery);
-    const hold: Hold = {
-      delivery,
-      heldAt: this.now(),
-      timer: setTimeout(() => this.release(hold), this.options.holdMs ?? FORWARDED_HOLD_MS),
-    };
+    const readyAfter = activationEndTime(activation) + FLUSH_MARGIN_MS;
+    if (forwarded.polledSince(readyAfter, activation.fn)) return this.print(delivery);
+    const timer = setTimeout(() => this.release(hold), this.options.holdMs ?? FORWARDED_HOLD_MS);
+    const hold: Hold = { delivery, readyAfter, timer };
     this.holds.push(hold);
   }
 
@@ -85,7 +85,9 @@ export class ForwardedTailPrinter {
 
   private changed(touched: readonly string[]): void {
     const { forwarded } = this.options;
-    for (const hold of [...this.holds]) if (forwarded.polledSince(hold.heldAt)) this.release(hold);
+    for (const hold of [...this.holds]) {
+      if (forwarded.polledSince(hold.readyAfter, hold.delivery.activation.fn)) this.release(hold);
+    }
     for (const id of touched) {
       if (this.holds.some((hold) => hold.delivery.activation.id === id)) continue;
       const lines = forwarded.linesFor(id);

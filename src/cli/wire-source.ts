@@ -8,7 +8,7 @@ import { listAllActions } from './connect.js';
 // the pass and the next one starts again from the top. Under a few percent of failed requests
 // (bench/: 9%), deep passes then rarely finished and late records stayed undelivered for long.
 // Retrying each read a couple of times (with jitter, honouring Retry-After) lets a pass finish.
-const PASS_RETRIES = retryPolicy(2);
+export const PASS_RETRIES = retryPolicy(2);
 
 export function wireSource(client: OpenWhiskClient): ActivationSource {
   return {

@@ -56,6 +56,12 @@ export class ForwardingDirectory {
     return (activation.logs ?? []).some((line) => isLogForwardingNotice(parseLogLine(line).message));
   }
 
+  /** The sources project.yml routes `fn`'s logs to; undefined when it does not say. */
+  sourcesFor(fn: string): ForwardedSourceName[] | undefined {
+    const reading = this.destinations.get(fn);
+    return reading?.kind === 'destinations' ? reading.destinations.map((d) => SOURCE_OF_DESTINATION[d]) : undefined;
+  }
+
   /** Sources that project.yml routes logs to, or that are partly configured, but cannot be read. */
   unconfiguredSources(): ForwardedSourceName[] {
     const wanted = new Set<ForwardedSourceName>(Object.keys(this.incomplete) as ForwardedSourceName[]);

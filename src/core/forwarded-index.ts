@@ -15,6 +15,8 @@ const DEFAULT_MAX_LINES = 100_000;
 const MAX_KNOWN_IDS = 200_000;
 const MAX_KEYS_PER_SOURCE = 200_000;
 const NO_LINES: readonly ForwardedLine[] = Object.freeze([]);
+/** DO caps a record's logs at 256 KB; one forwarded line longer than this is cut (memory stays bounded). */
+export const MAX_MESSAGE_CHARS = 16_384;
 
 export interface ForwardedIndexOptions {
   orphanAfterMs?: number;
@@ -70,10 +72,13 @@ export class ForwardedIndex {
     for (const line of lines) {
       if (!keys.add(line.key)) continue;
       const group = this.groupFor(line, now);
+      // Copy on write: a caller holding linesFor()'s array sees it unchanged (React snapshots).
+      if (!touched.has(line.activationId)) group.lines = [...group.lines];
       insertByTime(group.lines, {
         source,
         time: line.time,
-        message: line.message,
+        message:
+          line.message.length > MAX_MESSAGE_CHARS ? `${line.message.slice(0, MAX_MESSAGE_CHARS)}…` : line.message,
         activationId: line.activationId,
         ...(line.functionPath !== undefined && { functionPath: line.functionPath }),
       });
@@ -116,6 +121,7 @@ export class ForwardedIndex {
     return promoted;
   }
 
+  /** Oldest first; a new array whenever lines are added for the id, else the same one. */
   linesFor(activationId: string): readonly ForwardedLine[] {
     return this.groups.get(activationId)?.lines ?? NO_LINES;
   }
@@ -154,7 +160,7 @@ export class ForwardedIndex {
     while (this.totalLines > this.maxLines) {
       const [id, oldest] = this.groups.entries().next().value!;
       if (this.groups.size === 1) {
-        oldest.lines.splice(0, this.totalLines - this.maxLines);
+        oldest.lines = oldest.lines.slice(this.totalLines - this.maxLines);
         this.totalLines = this.maxLines;
         return;
       }

@@ -97,7 +97,7 @@ export class ForwardedLogs {
     if (adopted.length > 0) this.changed(adopted);
   }
 
-  /** Oldest first; the same array object until lines are added for this id. */
+  /** Oldest first; a new array whenever lines are added for this id, else the same one. */
   linesFor(activationId: string): readonly ForwardedLine[] {
     return this.index.linesFor(activationId);
   }
@@ -135,11 +135,18 @@ export class ForwardedLogs {
     return this.directory.problems();
   }
 
-  /** True when every source has finished a poll that started at or after `time` (or there are none). */
-  polledSince(time: number): boolean {
+  /**
+   * True when every source that can have `fn`'s lines (its LOG_DESTINATIONS, else all) has finished
+   * a poll that started at or after `time`. Sources that are failing are not waited for: their
+   * lines, if any, come later.
+   */
+  polledSince(time: number, fn?: string): boolean {
+    const wanted = fn === undefined ? undefined : this.directory.sourcesFor(fn);
     return this.pollers.every((poller) => {
-      const { state, lastPollStartedAt } = poller.health;
-      return state === 'stopped' || (lastPollStartedAt !== undefined && lastPollStartedAt >= time);
+      const { source, state, consecutiveErrors, lastPollStartedAt } = poller.health;
+      if (wanted && !wanted.includes(source)) return true;
+      if (state === 'stopped' || consecutiveErrors > 0) return true;
+      return lastPollStartedAt !== undefined && lastPollStartedAt >= time;
     });
   }
 

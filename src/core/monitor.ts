@@ -3,6 +3,7 @@
 import type { Activation } from './activation.js';
 import type { FeedHealth } from './feed-health.js';
 import type { ForwardedLogs } from './forwarded.js';
+import type { Insights } from './insights.js';
 import type { Invoker } from './invoke.js';
 import type { ActivationStore } from './store.js';
 
@@ -41,6 +42,11 @@ export interface MonitorService {
   readonly target: MonitorTarget;
   /** The current namespace's activations; a switch brings a fresh store (subscribe again). */
   readonly store: ActivationStore;
+  /**
+   * Per-function stats and error fingerprints of the current namespace, fed with each delivered
+   * activation once (and with the full records of failures, for their messages). Replaced by a switch.
+   */
+  readonly insights: Insights;
   readonly readOnly: boolean;
   /** Invokes functions (the re-invoke dialog); undefined when read-only. Replaced by a switch. */
   readonly invoker?: Invoker;

@@ -2,13 +2,15 @@
 // The input hook resolves keys against this table, and the help overlay and the bottom bar are
 // generated from it (key-lookup.ts); config.yaml remaps keys by command id (keymap-overrides.ts).
 // It is long because it is the whole table; the logic lives elsewhere. The re-invoke dialog's and
-// the namespace picker's commands are in keymap-dialogs.ts.
+// the namespace picker's commands are in keymap-dialogs.ts, the insight views' in keymap-insights.ts.
 import { DIALOG_COMMANDS, type DialogCommandId, type InvokeMode } from './keymap-dialogs.js';
+import { INSIGHT_COMMANDS, INSIGHT_MODES, type InsightCommandId, type InsightMode } from './keymap-insights.js';
 
 export type { DialogCommandId, InvokeMode } from './keymap-dialogs.js';
+export type { InsightCommandId, InsightMode } from './keymap-insights.js';
 
 /** What the keyboard is talking to: the normal panes, or one of the modal views. */
-export type Mode = 'normal' | 'filter' | 'command' | 'help' | 'picker' | 'namespaces' | InvokeMode;
+export type Mode = 'normal' | 'filter' | 'command' | 'help' | 'picker' | 'namespaces' | InvokeMode | InsightMode;
 /** The pane that has focus in normal mode. */
 export type Focus = 'list' | 'detail' | 'logs';
 
@@ -52,7 +54,8 @@ export type CommandId =
   | 'picker-apply'
   | 'picker-clear'
   | 'close'
-  | DialogCommandId;
+  | DialogCommandId
+  | InsightCommandId;
 
 export type CommandGroup =
   | 'Move'
@@ -60,6 +63,8 @@ export type CommandGroup =
   | 'Filter'
   | 'View'
   | 'Activation'
+  | 'Insights'
+  | 'Insight views'
   | 'App'
   | 'Prompt'
   | 'Function picker'
@@ -103,6 +108,7 @@ export const SCROLLABLE: readonly Mode[] = [
   'namespaces',
   'invoke-history',
   'invoke-result',
+  ...INSIGHT_MODES,
 ];
 const PROMPTS: readonly Mode[] = ['filter', 'command'];
 const EVERY_MODE: readonly Mode[] = [
@@ -118,6 +124,7 @@ const EVERY_MODE: readonly Mode[] = [
   'invoke-confirm',
   'invoke-sending',
   'invoke-result',
+  ...INSIGHT_MODES,
 ];
 
 /** The default table. Order matters: the first enabled command bound to a key wins. */
@@ -354,6 +361,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Activation',
     modes: ['normal'],
   },
+  ...INSIGHT_COMMANDS,
   {
     id: 'pick-namespace',
     keys: ['N'],
@@ -366,7 +374,7 @@ export const COMMANDS: readonly Command[] = [
   {
     id: 'command-line',
     keys: [':'],
-    description: 'command line (:since 1h, :since off, :ns, :q)',
+    description: 'command line (:since 1h, :since off, :stats, :ns, :q)',
     group: 'App',
     modes: ['normal'],
   },

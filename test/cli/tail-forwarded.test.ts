@@ -51,7 +51,6 @@ function setup(
     forwarded,
     printFrom: 0,
     holdMs: 60_000,
-    now: clock.now,
     writeActivation: (d, lines) => printed.push({ id: d.activation.id, lines: lines.map((l) => l.message) }),
     writeEntry: (entry) => entries.push(entry),
     hint: (text) => hints.push(text),

@@ -1,5 +1,6 @@
-// Upper bounds on requests that follow from the back-off policy alone (never from how fast the
-// machine is): a client that keeps to the policy cannot make more, however quick everything runs.
+// Upper bounds on requests that follow from the retry policies alone (never from how fast the
+// machine is): a client that keeps to them cannot make more, however quick everything runs.
+import { PASS_RETRIES } from '../../src/cli/wire-source.js';
 import { DEFAULT_PACING, backoffDelay, type PacingOptions } from '../../src/core/backoff.js';
 
 /**
@@ -19,4 +20,13 @@ export function maxPollsDuringOutage(
     if (elapsed > durationMs) return polls;
     polls++;
   }
+}
+
+/** The most requests while everything fails: each failed poll tries its first read 1 + retries times. */
+export function maxRequestsDuringOutage(
+  durationMs: number,
+  pacing: Partial<PacingOptions>,
+  retryAfterMs?: number,
+): number {
+  return maxPollsDuringOutage(durationMs, pacing, retryAfterMs) * (1 + PASS_RETRIES.retries);
 }

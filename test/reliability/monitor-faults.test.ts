@@ -6,7 +6,7 @@ import { DEFAULT_PACING } from '../../src/core/backoff.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { tempHome } from '../config/home.js';
 import { startPty, type PtySession } from '../e2e/pty.js';
-import { maxPollsDuringOutage } from './backoff-bound.js';
+import { maxRequestsDuringOutage } from './backoff-bound.js';
 
 const POLL_MS = 250;
 const OUTAGE_MS = 6000;
@@ -54,7 +54,9 @@ describe('the monitor under faults', () => {
       await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS - (Date.now() - outageStart)));
       const duringOutage = emulator.stats().requests - before;
       emulator.setFaults('');
-      expect(duringOutage).toBeLessThanOrEqual(maxPollsDuringOutage(OUTAGE_MS, { minIntervalMs: POLL_MS }) + IN_FLIGHT);
+      expect(duringOutage).toBeLessThanOrEqual(
+        maxRequestsDuringOutage(OUTAGE_MS, { minIntervalMs: POLL_MS }) + IN_FLIGHT,
+      );
 
       const cutoff = Date.now();
       const endedBefore = visible.filter((entry) => entry.at <= cutoff).length;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { tempHome } from '../config/home.js';
-import { maxPollsDuringOutage } from './backoff-bound.js';
+import { maxRequestsDuringOutage } from './backoff-bound.js';
 import { startBinary, type StreamingRun } from './streaming-binary.js';
 
 const POLL_MS = 250;
@@ -74,13 +74,13 @@ describe('fnmon tail under faults', () => {
         ];
         expect(reasons).toHaveLength(5);
 
-        // Back-off, counted: no more polls than the policy allows, each failing at its first request.
+        // Back-off, counted: no more polls than the policy allows, each failing at its first read.
         const pacing = { minIntervalMs: POLL_MS, maxIntervalMs: 5000 };
         const duringOutage = await requestsUnder('503:1', OUTAGE_MS);
-        expect(duringOutage).toBeLessThanOrEqual(maxPollsDuringOutage(OUTAGE_MS, pacing) + IN_FLIGHT);
+        expect(duringOutage).toBeLessThanOrEqual(maxRequestsDuringOutage(OUTAGE_MS, pacing) + IN_FLIGHT);
         await tail.waitForStderr(/connection restored/, 'recovery from the outage', tail.stderrLines().length - 1);
         const rateLimited = await requestsUnder('429:1', RATE_LIMITED_MS);
-        expect(rateLimited).toBeLessThanOrEqual(maxPollsDuringOutage(RATE_LIMITED_MS, pacing, 1000) + IN_FLIGHT);
+        expect(rateLimited).toBeLessThanOrEqual(maxRequestsDuringOutage(RATE_LIMITED_MS, pacing, 1000) + IN_FLIGHT);
 
         // Everything that became visible, through all of it, is printed once; nothing else is.
         const cutoff = Date.now();

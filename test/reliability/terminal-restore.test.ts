@@ -82,6 +82,6 @@ describe('the monitor gives the terminal back', () => {
     const monitor = startMonitor({ FNMON_TEST_CRASH: 'uncaught', FNMON_DEBUG: '1' });
     const { exitCode, tail } = await afterExit(monitor);
     expect(exitCode).toBe(1);
-    expect(tail).toMatch(/internal error: crash on purpose[\s\S]*\n\s+at .*fnmon\.js:\d+/);
+    expect(tail).toMatch(/internal error: crash on purpose[\s\S]*\n\s+at .*\.js:\d+/);
   });
 });

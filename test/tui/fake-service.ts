@@ -4,6 +4,7 @@
 // store and target, as the real service's do.
 import { normaliseActivation, type Activation } from '../../src/core/activation.js';
 import type { FeedHealth } from '../../src/core/feed-health.js';
+import { Insights } from '../../src/core/insights.js';
 import type { MonitorService, MonitorTarget, NamespaceList, NamespaceOption } from '../../src/core/monitor.js';
 import { ActivationStore } from '../../src/core/store.js';
 
@@ -21,6 +22,8 @@ export const LIVE: FeedHealth = {
 export class FakeMonitorService implements MonitorService {
   target: MonitorTarget = { namespaceLabel: 'demo-namespace', apiHost: 'faas-nyc1-2ef2e6cc.doserverless.co' };
   store: ActivationStore;
+  /** Fed by addRaw (as the engine's deliveries) and fetchFull, like the real service's. */
+  insights = new Insights();
   readonly readOnly = true;
   /** Full raw records by id, served by fetchFull. */
   readonly fullRecords = new Map<string, unknown>();
@@ -58,6 +61,7 @@ export class FakeMonitorService implements MonitorService {
       if (!activation) throw new Error(`test record did not normalise: ${JSON.stringify(record)}`);
       return activation;
     });
+    this.insights.delivered(activations);
     this.store.add(activations);
     return activations;
   }
@@ -70,6 +74,7 @@ export class FakeMonitorService implements MonitorService {
     const activation = normaliseActivation(raw);
     if (!activation) throw new Error(`bad record for ${id}`);
     this.store.add([activation]);
+    this.insights.fingerprints.add([activation]);
     return activation;
   }
 
@@ -113,6 +118,7 @@ export class FakeMonitorService implements MonitorService {
       const option = options.find((candidate) => candidate.key === key);
       if (!option) throw new Error(`no namespace ${key}`);
       this.store = new ActivationStore();
+      this.insights = new Insights();
       this.addRaw(records[key] ?? []);
       this.target = { namespaceLabel: option.label, apiHost: option.apiHost };
       current = key;

@@ -76,9 +76,10 @@ export class SourceTransport {
   /** Sends one request; a non-2xx status becomes an ApiError (429s carry the time to the reset). */
   async send(request: HttpRequest, subject: string): Promise<SourceResponse> {
     const response = await this.http.request(request);
-    const rateLimit = this.readLimit(response.headers, Date.now());
+    const now = Date.now();
+    const rateLimit = this.readLimit(response.headers, now);
     if (response.status < 200 || response.status > 299) {
-      const untilReset = rateLimit?.resetAtMs === undefined ? undefined : Math.max(0, rateLimit.resetAtMs - Date.now());
+      const untilReset = rateLimit?.resetAtMs === undefined ? undefined : Math.max(0, rateLimit.resetAtMs - now);
       throw errorFromStatus(
         this.errors,
         response,

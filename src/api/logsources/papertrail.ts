@@ -144,7 +144,9 @@ export class PapertrailFollower {
       const result = await this.client.search({
         q: this.options.query,
         limit: this.options.pageLimit ?? PAGE_LIMIT,
-        ...(sent === undefined ? { minTime: Math.floor(this.options.since / 1000) } : { minId: sent, tail: false }),
+        // tail=false: completeness over recency, so a busy minute is paged through, not skipped.
+        tail: false,
+        ...(sent === undefined ? { minTime: Math.floor(this.options.since / 1000) } : { minId: sent }),
       });
       rateLimit = result.rateLimit ?? rateLimit;
       for (const event of result.response.events) {

@@ -5,10 +5,11 @@ export type ColonCommand =
   | { kind: 'quit' }
   | { kind: 'help' }
   | { kind: 'namespaces' }
+  | { kind: 'stats' }
   | { kind: 'since'; since: number | undefined }
   | { kind: 'error'; message: string };
 
-export const COLON_COMMANDS_HINT = ':since 1h | :since 2024-05-01T10:00 | :since off | :ns | :help | :q';
+export const COLON_COMMANDS_HINT = ':since 1h | :since 2024-05-01T10:00 | :since off | :stats | :ns | :help | :q';
 
 export function parseColonCommand(text: string, now: number): ColonCommand {
   const [name = '', ...rest] = text.trim().split(/\s+/);
@@ -24,6 +25,8 @@ export function parseColonCommand(text: string, now: number): ColonCommand {
     case 'ns':
     case 'namespace':
       return { kind: 'namespaces' };
+    case 'stats':
+      return { kind: 'stats' };
     case 'since':
       return sinceCommand(argument, now);
     case '':

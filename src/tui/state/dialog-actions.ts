@@ -60,6 +60,8 @@ function switchedNamespace(state: UiState): UiState {
     follow: true,
     detailScroll: { top: 0 },
     logScroll: { top: 0 },
+    // Marks name the old namespace's activations.
+    insights: { ...rest.insights, marked: [] },
   };
 }
 

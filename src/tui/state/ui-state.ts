@@ -9,6 +9,7 @@ import { scrollBy, type Motion } from '../view/window.js';
 import { INITIAL_CURSOR, cursorAt, moveIn, type Cursor } from './cursor.js';
 import { dialogUiReducer, type DialogUiAction } from './dialog-actions.js';
 import { INITIAL_FILTER, nextQuickStatus, withText, type FilterState } from './filter-state.js';
+import { INITIAL_INSIGHTS, insightsUiReducer, type InsightAction, type InsightsState } from './insights-state.js';
 import {
   clearSelection,
   movePicker,
@@ -71,6 +72,8 @@ export interface UiState {
   picker?: PickerState;
   namespaces?: NamespacePicker;
   dialog?: InvokeDialog;
+  /** The stats, fingerprint and diff views, and the marked activations. */
+  insights: InsightsState;
   /** Id of the last re-invoke dialog opened. */
   dialogSerial: number;
   message?: StatusMessage;
@@ -89,6 +92,7 @@ const INITIAL_STATE: UiState = {
   logScroll: { top: 0 },
   helpTop: 0,
   filter: INITIAL_FILTER,
+  insights: INITIAL_INSIGHTS,
   dialogSerial: 0,
 };
 
@@ -144,6 +148,7 @@ export type UiAction =
   | { type: 'close-view' }
   | { type: 'message'; text: string; tone: StatusMessage['tone'] }
   | { type: 'expire-message'; serial: number }
+  | { type: 'insights'; action: InsightAction }
   | DialogUiAction;
 
 const FOCUS_ORDER: readonly Focus[] = ['list', 'detail', 'logs'];
@@ -229,6 +234,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'close-dialog':
     case 'select-activation':
       return dialogUiReducer(state, action);
+    case 'insights':
+      return insightsUiReducer(state, action.action);
     case 'message':
       return { ...state, message: nextMessage(state.message, action.text, action.tone) };
     case 'expire-message': {

@@ -50,8 +50,11 @@ export function truncateLine(line: StyledLine, columns: number): Segment[] {
 
 const graphemes = new Intl.Segmenter();
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** The longest prefix of whole graphemes that fits in `columns` columns. */
 function takeColumns(text: string, columns: number): string {
+  if (PRINTABLE_ASCII.test(text)) return text.slice(0, Math.max(0, columns));
   let width = 0;
   let end = 0;
   for (const { segment: grapheme, index } of graphemes.segment(text)) {

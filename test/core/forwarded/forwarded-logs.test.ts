@@ -70,6 +70,29 @@ describe('ForwardedLogs', () => {
     expect(forwarded.polledSince(heldAt + 1)).toBe(false);
   });
 
+  it('waits only for the sources a function forwards to, and never for one that is failing', async () => {
+    const destinations = new Map<string, DestinationsReading>([
+      ['api/webhook', { kind: 'destinations', destinations: ['papertrail'] }],
+    ]);
+    const papertrail = new ScriptedSource('papertrail');
+    const datadog = new ScriptedSource('datadog');
+    const { forwarded, clock } = setup({ destinations, sources: [papertrail, datadog] });
+    const ended = clock.time;
+    expect(forwarded.polledSince(ended, 'api/webhook')).toBe(false);
+    await forwarded.pollOnce();
+    expect(forwarded.polledSince(ended, 'api/webhook')).toBe(true);
+    expect(forwarded.polledSince(ended + 1, 'api/webhook')).toBe(false);
+
+    clock.time += 1;
+    datadog.respond(failure('network', 'down'));
+    await forwarded.pollOnce();
+    expect(forwarded.sourcesHealth()[1]).toMatchObject({ state: 'backing-off' });
+    // Only papertrail matters for api/webhook; for another function, datadog would, but it is failing.
+    expect(forwarded.polledSince(ended + 1, 'api/webhook')).toBe(true);
+    expect(forwarded.polledSince(ended + 1, 'other/fn')).toBe(true);
+    expect(forwarded.polledSince(ended + 2, 'other/fn')).toBe(false);
+  });
+
   it('reports each source’s health on its own, and a failing one does not stop the others', async () => {
     const down = new ScriptedSource('datadog').respond(failure('server', 'datadog failed (503)'));
     const up = new ScriptedSource('papertrail').respond({ lines: [line(A, 'still here')], more: false });

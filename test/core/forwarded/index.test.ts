@@ -1,7 +1,7 @@
 // Correlation by activationId: lines under their activation, dedupe per source, orphan entries for
 // ids the stream never delivers (after a grace period), adoption when the record turns up, bounds.
 import { describe, expect, it } from 'vitest';
-import { ForwardedIndex } from '../../../src/core/forwarded-index.js';
+import { ForwardedIndex, MAX_MESSAGE_CHARS } from '../../../src/core/forwarded-index.js';
 import { NS, activationId, line } from './fixtures.js';
 
 const A = activationId(1);
@@ -17,6 +17,17 @@ describe('ForwardedIndex', () => {
     ]);
     expect(index.linesFor(B)).toHaveLength(1);
     expect(index.linesFor(activationId(3))).toEqual([]);
+  });
+
+  it('hands out a new lines array only when the activation gets new lines', () => {
+    const index = new ForwardedIndex();
+    index.add('papertrail', [line(A, 'one')], 0);
+    const before = index.linesFor(A);
+    index.add('papertrail', [line(B, 'other')], 0);
+    expect(index.linesFor(A)).toBe(before);
+    index.add('papertrail', [line(A, 'two')], 0);
+    expect(index.linesFor(A)).not.toBe(before);
+    expect(before).toHaveLength(1);
   });
 
   it('drops a line it has seen from the same source, but not the same key from another source', () => {
@@ -60,6 +71,12 @@ describe('ForwardedIndex', () => {
     index.add('papertrail', [line(A, 'more', 60)], 2);
     expect(index.orphans()).not.toBe(first);
     expect(index.orphans()[1]?.lines).toHaveLength(2);
+  });
+
+  it('cuts a huge line so a hostile destination cannot fill memory', () => {
+    const index = new ForwardedIndex();
+    index.add('papertrail', [line(A, 'x'.repeat(MAX_MESSAGE_CHARS + 10))], 0);
+    expect(index.linesFor(A)[0]?.message).toHaveLength(MAX_MESSAGE_CHARS + 1);
   });
 
   it('stays within its line budget by dropping the activations that arrived first', () => {
