@@ -28,7 +28,6 @@ if (unknown.length > 0) {
 const suites = wanted.length > 0 ? SUITES.filter((suite) => wanted.includes(suite.name)) : SUITES;
 const out = values['no-write'] ? undefined : (values.out ?? (values.quick ? undefined : 'BENCHMARKS.md'));
 
-const machine = describeMachine();
 const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
 const context: BenchContext = {
   quick: values.quick,
@@ -40,6 +39,7 @@ const blocks: Block[] = [];
 let crashed = false;
 for (const suite of suites) {
   context.log(`running ${suite.name}…`);
+  const machine = describeMachine(); // per suite: the load average changes while others work
   const started = Date.now();
   let result: SuiteResult;
   try {
@@ -49,7 +49,7 @@ for (const suite of suites) {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     result = { markdown: `The suite failed:\n\n\`\`\`\n${message}\n\`\`\``, targets: [] };
   }
-  const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const when = new Date(started).toISOString().replace(/\.\d+Z$/, 'Z');
   const header =
     `_${values.quick ? 'Quick' : 'Full'} run, \`${command}\`, ${when} (${Math.round((Date.now() - started) / 1000)} s); ` +
     `${machineLine(machine)}._`;

@@ -3,7 +3,8 @@
 import type { Suite } from './lib/suite.js';
 import { memorySuite } from './memory.bench.js';
 import { renderSuite } from './render.bench.js';
+import { soakSuite } from './soak.bench.js';
 import { startupSuite } from './startup.bench.js';
 import { tailSuite } from './tail.bench.js';
 
-export const SUITES: readonly Suite[] = [tailSuite, renderSuite, memorySuite, startupSuite];
+export const SUITES: readonly Suite[] = [tailSuite, renderSuite, memorySuite, startupSuite, soakSuite];

@@ -11,7 +11,7 @@ import { DRAIN_MS, describeWorkload, type WorkloadName } from './tail/workload.j
 
 const DURATION_MS: Record<WorkloadName, { full: number; quick: number }> = {
   busy: { full: 180_000, quick: 45_000 },
-  quiet: { full: 60_000, quick: 30_000 },
+  quiet: { full: 90_000, quick: 45_000 },
 };
 
 export const tailSuite: Suite = {

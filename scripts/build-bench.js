@@ -15,6 +15,7 @@ await build({
     run: 'bench/run.ts',
     'tail-contestant': 'bench/tail/contestant.ts',
     'memory-child': 'bench/memory/child.ts',
+    'soak-child': 'bench/soak/child.ts',
   },
   outdir: BENCH_OUT,
   splitting: true,

@@ -21,6 +21,8 @@ export interface SoakSample {
   stored: number;
   evicted: number;
   feed: string;
+  /** The engine's dedupe window: the ids it remembers cover this long. */
+  windowMs: number;
   /** process.getActiveResourcesInfo(), counted by kind (timers, sockets, …). */
   resources: Record<string, number>;
 }
@@ -73,6 +75,7 @@ function sample(): void {
     stored: service.store.size,
     evicted: service.store.evicted,
     feed: health.state,
+    windowMs: health.windowMs,
     resources: countBy(process.getActiveResourcesInfo()),
   });
   process.stderr.write(

@@ -7,7 +7,7 @@ const FAULTS = '500:0.05,429:0.03,reset:0.01';
 
 export const TAIL_WORKLOADS = {
   busy: { seed: 2024, rate: 100, burst: { count: 600, everyMs: 20_000 }, longRunningRatio: 0.03, faults: FAULTS },
-  quiet: { seed: 2024, rate: 2, longRunningRatio: 0.03, faults: FAULTS },
+  quiet: { seed: 2024, rate: 5, longRunningRatio: 0.03, faults: FAULTS },
 } satisfies Record<string, EmulatorOptions>;
 
 export type WorkloadName = keyof typeof TAIL_WORKLOADS;

@@ -70,7 +70,10 @@ export function withQuery(path: string, query: Query = {}): string {
 let undici: Promise<typeof import('undici')> | undefined;
 
 interface SharedPool {
-  pool: Promise<Pool>;
+  origin: string;
+  connectMs: number;
+  /** Created at the first request. */
+  pool?: Promise<Pool>;
   users: number;
 }
 // Keyed by origin and connect timeout (the one timeout that is fixed per pool; the others are per request).
@@ -80,14 +83,17 @@ function acquirePool(origin: string, connectMs: number): string {
   const key = `${origin} ${connectMs}`;
   const shared = sharedPools.get(key);
   if (shared) shared.users++;
-  else {
-    // A CommonJS package: its exports are the default export once bundled (and also under Node).
-    undici ??= import('undici').then((module) => (module as unknown as { default?: typeof module }).default ?? module);
-    const pool = undici.then(({ Pool }) => new Pool(origin, { connections: 8, connect: { timeout: connectMs } }));
-    pool.catch(() => undefined); // surfaces at the first request; a client never used must not crash
-    sharedPools.set(key, { pool, users: 1 });
-  }
+  else sharedPools.set(key, { origin, connectMs, users: 1 });
   return key;
+}
+
+function poolOf(shared: SharedPool): Promise<Pool> {
+  // A CommonJS package: its exports are the default export once bundled (and also under Node).
+  undici ??= import('undici').then((module) => (module as unknown as { default?: typeof module }).default ?? module);
+  shared.pool ??= undici.then(
+    ({ Pool }) => new Pool(shared.origin, { connections: 8, connect: { timeout: shared.connectMs } }),
+  );
+  return shared.pool;
 }
 
 async function releasePool(key: string): Promise<void> {
@@ -96,7 +102,7 @@ async function releasePool(key: string): Promise<void> {
   shared.users--;
   if (shared.users > 0) return;
   sharedPools.delete(key);
-  await (await shared.pool).close();
+  if (shared.pool) await (await shared.pool).close();
 }
 
 // ---- transport ---------------------------------------------------------------------------------
@@ -148,7 +154,7 @@ export class HttpTransport {
   async request(request: HttpRequest): Promise<HttpResponse> {
     const shared = sharedPools.get(this.poolKey);
     if (this.closed || !shared) throw apiError(this.errors, 'usage', `the client for ${this.endpoint.origin} is closed`);
-    const pool = await shared.pool;
+    const pool = await poolOf(shared);
     let response: Dispatcher.ResponseData;
     try {
       response = await pool.request({

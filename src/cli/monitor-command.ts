@@ -11,6 +11,7 @@ import type { ParsedCommand } from './args.js';
 import { connect, connectionFlags } from './connect.js';
 import { restoreTerminalOnCrash, scheduleTestCrash } from './crash.js';
 import { emulatorLogSourceEnv, loadForwardingInputs, type ForwardingInputs } from './forwarded-wiring.js';
+import { demoClockInstant, startClockAt, stillLifeEmulator } from './demo-clock.js';
 import { createMonitorService } from './monitor-service.js';
 import {
   monitorTarget,
@@ -121,7 +122,13 @@ async function openNamespace(command: ParsedCommand, io: CliIO): Promise<Opened 
 
 async function openDemo(command: ParsedCommand, io: CliIO): Promise<Opened> {
   const config = personalConfig(io);
-  const emulator = await startEmulator({ seed: positiveIntegerOption(command.options, 'seed') ?? 1, rate: DEMO_RATE });
+  const stillAt = demoClockInstant(io.env);
+  if (stillAt !== undefined) startClockAt(stillAt);
+  const emulator = await startEmulator({
+    seed: positiveIntegerOption(command.options, 'seed') ?? 1,
+    rate: DEMO_RATE,
+    ...(stillAt !== undefined && stillLifeEmulator(stillAt)),
+  });
   const demo: ExtraNamespace = {
     option: {
       key: 'demo',
@@ -133,7 +140,8 @@ async function openDemo(command: ParsedCommand, io: CliIO): Promise<Opened> {
     place: { apihost: emulator.apihost },
     open: () => ({
       client: new OpenWhiskClient({ apihost: emulator.apihost, auth: emulator.auth, retries: 0 }),
-      target: { namespaceLabel: `demo · ${emulator.namespace}`, apiHost: new URL(emulator.apihost).host },
+      // Its loopback port changes every run and is of no use to a person: name what it is instead.
+      target: { namespaceLabel: `demo · ${emulator.namespace}`, apiHost: 'built-in emulator' },
       place: { apihost: emulator.apihost },
     }),
   };

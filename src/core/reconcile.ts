@@ -39,6 +39,7 @@ export class Reconciler {
   private requests = 0;
 
   private budget = 0;
+  private onFound: ((records: RawRecord[]) => void) | undefined;
 
   constructor(
     private readonly source: ActivationSource,
@@ -46,9 +47,19 @@ export class Reconciler {
     private readonly options: ReconcileOptions,
   ) {}
 
-  /** Reconciles [lo, hi]; hi undefined means "up to now". */
-  async run(lo: number, hi?: number, requestBudget = this.options.requestBudget): Promise<ReconcileResult> {
+  /**
+   * Reconciles [lo, hi]; hi undefined means "up to now". With `onFound`, records are handed over
+   * as each page brings them (the newest at once, not after a long search for stragglers) and the
+   * result holds none of them; without it, the result holds them all.
+   */
+  async run(
+    lo: number,
+    hi?: number,
+    requestBudget = this.options.requestBudget,
+    onFound?: (records: RawRecord[]) => void,
+  ): Promise<ReconcileResult> {
     this.found = [];
+    this.onFound = onFound;
     this.requests = 0;
     this.budget = requestBudget;
     try {
@@ -135,11 +146,17 @@ export class Reconciler {
   /** Adds unseen records of a page to the result; returns the ids that were new. */
   private take(page: RawRecord[]): Set<string> {
     const fresh = new Set<string>();
+    const taken: RawRecord[] = [];
     for (const record of page) {
       if (this.seen.add(record.activationId, record.start)) {
-        this.found.push(record);
+        taken.push(record);
         fresh.add(record.activationId);
       }
+    }
+    if (this.onFound) {
+      if (taken.length > 0) this.onFound(taken);
+    } else {
+      this.found.push(...taken);
     }
     return fresh;
   }

@@ -1,6 +1,6 @@
 // Bounded, id-indexed, start-ordered store of activations, with a version counter so views can
 // cache what they derive from it. Live data lives here, outside React; the TUI subscribes.
-import type { Activation } from './activation.js';
+import { isFailure, type Activation } from './activation.js';
 
 export const DEFAULT_STORE_CAPACITY = 50_000;
 
@@ -14,6 +14,7 @@ export class ActivationStore {
   private newestFirstCache: { version: number; list: readonly Activation[] } | undefined;
   private currentVersion = 0;
   private evictedCount = 0;
+  private failureCount = 0;
 
   constructor(readonly capacity: number = DEFAULT_STORE_CAPACITY) {}
 
@@ -23,6 +24,11 @@ export class ActivationStore {
 
   get size(): number {
     return this.ordered.length;
+  }
+
+  /** How many of the held activations failed (anything but success); kept as they come and go. */
+  get failures(): number {
+    return this.failureCount;
   }
 
   /** How many activations were dropped to stay within capacity. */
@@ -48,7 +54,10 @@ export class ActivationStore {
         // A fuller record of one held already, or of one earlier in this same batch.
         const pending = fresh.indexOf(existing);
         if (pending >= 0) fresh[pending] = activation;
-        else this.ordered[this.indexOf(existing)] = activation;
+        else {
+          this.ordered[this.indexOf(existing)] = activation;
+          this.failureCount += Number(isFailure(activation)) - Number(isFailure(existing));
+        }
       }
       this.byId.set(activation.id, activation);
       changed = true;
@@ -75,6 +84,7 @@ export class ActivationStore {
   /** Inserts new activations in start order (after equal starts already held; ties keep arrival order). */
   private insertAll(fresh: Activation[]): void {
     if (fresh.length === 0) return;
+    for (const activation of fresh) if (isFailure(activation)) this.failureCount += 1;
     fresh.sort((a, b) => a.start - b.start); // stable
     const held = this.ordered;
     const from = this.insertionPoint(fresh[0]!.start);
@@ -90,7 +100,10 @@ export class ActivationStore {
   private evictOverCapacity(): void {
     const excess = this.ordered.length - this.capacity;
     if (excess <= 0) return;
-    for (const dropped of this.ordered.splice(0, excess)) this.byId.delete(dropped.id);
+    for (const dropped of this.ordered.splice(0, excess)) {
+      this.byId.delete(dropped.id);
+      if (isFailure(dropped)) this.failureCount -= 1;
+    }
     this.evictedCount += excess;
   }
 

@@ -60,6 +60,8 @@ export class TailEngine {
   private longestTimeoutMs: number | undefined;
   private firstPassDone = false;
   private latestDeliveredEnd = 0;
+  /** When the first poll began: records that ended later are new, not history. */
+  private startedAt: number | undefined;
   private running: Promise<void> | undefined;
   private state: FeedHealth;
 
@@ -120,18 +122,24 @@ export class TailEngine {
     const pollStartedAt = this.clock.now();
     const windowStart = this.windowStart(pollStartedAt);
     const budget = this.firstPassDone ? REQUEST_BUDGET : FIRST_PASS_BUDGET;
-    const result = await this.reconciler.run(windowStart, undefined, budget);
-    this.deliver(result.found);
+    this.startedAt ??= pollStartedAt;
+    // Each page's new records are delivered as they come: those at the top show at once, not after
+    // the search for stragglers below them (bench/: tail latency).
+    let found = 0;
+    const result = await this.reconciler.run(windowStart, undefined, budget, (records) => {
+      found += records.length;
+      this.deliver(records);
+    });
     this.state.requests += result.requests;
     // A pass of many requests can fail late, after it already found new records: the API is up and
     // that failure was one of a kind, so it must not push the next poll out like an outage would.
-    if (result.error !== undefined) return this.recordFailure(result.error, result.found.length > 0);
+    if (result.error !== undefined) return this.recordFailure(result.error, found > 0);
 
     if (!result.incomplete) this.firstPassDone = true;
     this.seen.forgetBefore(windowStart);
     const intervalMs = result.incomplete
       ? this.pacing.minIntervalMs
-      : nextInterval(this.state.intervalMs, result.found.length > 0, this.pacing);
+      : nextInterval(this.state.intervalMs, found > 0, this.pacing);
     this.setHealth({
       state: 'live',
       lastSuccessAt: pollStartedAt,
@@ -186,7 +194,7 @@ export class TailEngine {
       const activation = normaliseActivation(record);
       if (!activation) continue;
       this.raiseLongestTimeout(activation.timeoutLimit);
-      if (!this.firstPassDone && !this.wantedFromHistory(activation)) continue;
+      if (!this.firstPassDone && !this.wantedFromHistory(activation) && !this.endedSinceStart(activation)) continue;
       batch.push({ activation, record, late: false });
     }
     if (batch.length === 0) return;
@@ -195,6 +203,14 @@ export class TailEngine {
     this.latestDeliveredEnd = Math.max(this.latestDeliveredEnd, activationEndTime(batch.at(-1)!.activation));
     this.state.delivered += batch.length;
     for (const listener of this.batchListeners) listener(batch);
+  }
+
+  /**
+   * Ended after the first poll began: not history, even when the first pass takes several polls to
+   * finish (a burst, or errors); such records were once dropped as history (bench/: tail, fnmon tail).
+   */
+  private endedSinceStart(activation: Activation): boolean {
+    return this.startedAt !== undefined && activationEndTime(activation) >= this.startedAt;
   }
 
   /** Records that already existed when the engine started are history, delivered only when asked for. */

@@ -13,7 +13,7 @@ const ZERO_WIDTH_SPACE = '\u200b';
 const VARIATION_SELECTORS = /[\ufe00-\ufe0f]|\udb40[\udd00-\uddef]/g;
 // A cluster can only disagree when it has more than one code point, so ASCII (and any character
 // standing alone) is left to itself; one ASCII character before a run is kept for keycaps like 1️⃣.
-const NON_ASCII_RUN = /[\x20-\x7e]?[^\x00-\x7f]+/g;
+const NON_ASCII_RUN = /[\x20-\x7e]?[\u0080-\uffff]+/g;
 
 export function unambiguousWidth(text: string): string {
   return text.replace(NON_ASCII_RUN, (run) => {

@@ -22,7 +22,7 @@ import { RecordStore } from './record-store.js';
 import { Scheduler } from './scheduler.js';
 import { EmulatorServer } from './server.js';
 import { DoRateLimiter, InvokeThrottle } from './throttle.js';
-import { startBursts, startPoissonTraffic, type TrafficOptions } from './traffic.js';
+import { backfillTraffic, startBursts, startPoissonTraffic, type TrafficOptions } from './traffic.js';
 import { startWebTraffic, WebInvoker } from './web.js';
 import { createIdentity } from './world.js';
 
@@ -69,6 +69,11 @@ export interface EmulatorOptions {
   logSourceLimits?: LogSinkLimits;
   /** Generated web invocations (no record; lines only at the destination) per second; default rate / 20. */
   webRate?: number;
+  /**
+   * Epoch ms: also play the seeded traffic as if it had run from `from`, keeping the activations
+   * that ended by `until` (visible at start-up). The demo's still life (FNMON_DEMO_CLOCK) uses it.
+   */
+  history?: { from: number; until: number };
 }
 
 export interface RunningEmulator {
@@ -205,13 +210,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   doApi.namespaces.push(...createDoNamespaces(seed, identity, base));
 
+  const traffic: TrafficOptions = {
+    seed,
+    rate: options.rate ?? 2,
+    maxDurationMs: options.maxDurationMs,
+    longRunningRatio: options.longRunningRatio ?? 0.03,
+  };
+  if (options.history) backfillTraffic(traffic, engine, options.history);
   if (options.traffic !== false) {
-    const traffic: TrafficOptions = {
-      seed,
-      rate: options.rate ?? 2,
-      maxDurationMs: options.maxDurationMs,
-      longRunningRatio: options.longRunningRatio ?? 0.03,
-    };
     startPoissonTraffic(traffic, engine, scheduler, now);
     if (options.burst) startBursts(traffic, options.burst, engine, scheduler, now);
     startWebTraffic(web, scheduler, options.webRate ?? traffic.rate / 20, seed);

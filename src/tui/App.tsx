@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { highlightRanges, isEmptyFilter } from '../core/filter.js';
 import { sanitize } from '../core/logline.js';
 import type { MonitorService } from '../core/monitor.js';
+import { unicodeBlocksLikely } from '../core/sparkline.js';
 import { Body } from './components/Body.js';
 import { BottomBar } from './components/BottomBar.js';
 import { Header } from './components/Header.js';
@@ -13,12 +14,15 @@ import { TooSmall } from './components/TooSmall.js';
 import { editExternally, type EditorOutcome } from './external-editor.js';
 import { useActivationDetail } from './hooks/use-activation-detail.js';
 import { useFeedHealth } from './hooks/use-feed-health.js';
+import { useForwardedRows, useForwardedVersion } from './hooks/use-forwarded.js';
+import { useInsightViews } from './hooks/use-insight-views.js';
 import { useInvokeFlow } from './hooks/use-invoke-flow.js';
 import { useKeyInput } from './hooks/use-key-input.js';
 import { useMessageExpiry } from './hooks/use-message-expiry.js';
 import { useNow } from './hooks/use-now.js';
 import { usePaneRows } from './hooks/use-pane-rows.js';
 import { useResultRows } from './hooks/use-result-rows.js';
+import { useSequenceLines } from './hooks/use-sequence-lines.js';
 import { useStoreVersion } from './hooks/use-store-version.js';
 import { useVisibleList } from './hooks/use-visible-list.js';
 import { barItems } from './key-lookup.js';
@@ -38,17 +42,22 @@ export interface AppProps {
   preferences?: UiPreferences;
   /** Finds $VISUAL/$EDITOR for the re-invoke dialog (default: process.env). */
   editorEnv?: NodeJS.ProcessEnv;
+  /** Sparklines and timing bars in plain ASCII (default: unless the locale says UTF-8). */
+  asciiBlocks?: boolean;
 }
 
 const NO_RANGES: ReadonlyArray<readonly [number, number]> = [];
 
 export function App(props: AppProps) {
   const { service, commands, warnings = [], saveDir = process.cwd(), editorEnv = process.env } = props;
+  const ascii = props.asciiBlocks ?? !unicodeBlocksLikely(process.env);
   const { columns, rows } = useWindowSize();
   const { exit, suspendTerminal } = useApp();
   const { write } = useStdout();
   const [state, dispatch] = useReducer(uiReducer, props.preferences, initialState);
   const version = useStoreVersion(service.store);
+  const { forwarded } = service;
+  const forwardedVersion = useForwardedVersion(forwarded);
   const health = useFeedHealth(service);
   const now = useNow();
   useMessageExpiry(state.message, dispatch);
@@ -59,11 +68,15 @@ export function App(props: AppProps) {
     if (warningText !== '') dispatch({ type: 'message', text: warningText, tone: 'error' });
   }, [warningText]);
 
-  const visible = useVisibleList(service.store, version, state.paused, state.filter);
+  const visible = useVisibleList(service.store, version, state.paused, state.filter, forwarded?.orphans());
   const index = selectedIndex(visible.list, state.cursor, state.follow);
   const detail = useActivationDetail(service, visible.list[index], now);
   const layout = computeLayout(columns, rows, state.focus, state.secondary, state.prompt ? PROMPT_HEIGHT : 1);
   const bodyWidth = layout.kind === 'too-small' ? 0 : layout.body.width;
+  const detailWidth = layout.kind === 'too-small' ? 0 : (layout.detail?.width ?? layout.columns);
+  const logWidth = layout.kind === 'too-small' ? 0 : (layout.logs?.width ?? layout.columns);
+  const insights = useInsightViews(service, state, bodyWidth, now, version);
+  const sequence = useSequenceLines(service, detail, version, detailWidth, ascii);
 
   const typedFilter = state.filter.filter;
   const highlight = useMemo(
@@ -76,15 +89,23 @@ export function App(props: AppProps) {
   const lookup = useCallback((id: string) => service.store.get(id), [service, lookupVersion]); // eslint-disable-line react-hooks/exhaustive-deps
   const { invoker } = service;
   const rerunOf = useMemo(() => (invoker ? (id: string) => invoker.rerunOf(id) : undefined), [invoker]);
+  const forwardedRows = useForwardedRows(forwarded, forwardedVersion, detail, {
+    width: logWidth,
+    wrap: state.wrap,
+    timestamps: state.logTimestamps,
+    highlight,
+  });
   const paneRows = usePaneRows(detail, {
-    detailWidth: layout.kind === 'too-small' ? 0 : (layout.detail?.width ?? layout.columns),
-    logWidth: layout.kind === 'too-small' ? 0 : (layout.logs?.width ?? layout.columns),
+    detailWidth,
+    logWidth,
     wrap: state.wrap,
     logTimestamps: state.logTimestamps,
     now,
     highlight,
     lookup,
     rerunOf,
+    sequence,
+    forwarded: forwardedRows,
   });
   const resultRows = useResultRows(state.dialog, bodyWidth, state.wrap);
   // The terminal goes to $EDITOR and comes back with a full redraw (Ink's suspendTerminal).
@@ -114,6 +135,7 @@ export function App(props: AppProps) {
     exit,
     editExternally: editInTerminal,
     resultRows,
+    insights,
   });
 
   if (layout.kind === 'too-small') return <TooSmall columns={columns} rows={rows} />;
@@ -133,6 +155,7 @@ export function App(props: AppProps) {
         filter={state.filter}
         now={now}
         width={columns}
+        sources={forwarded?.sourcesHealth()}
       />
       <Body
         state={state}
@@ -146,6 +169,8 @@ export function App(props: AppProps) {
         detailTitle={paneTitle(detail?.activation.fn)}
         resultRows={resultRows}
         rerunOf={rerunOf}
+        insights={insights}
+        ascii={ascii}
       />
       {state.prompt ? (
         <PromptLine

@@ -1,6 +1,6 @@
 // The keys of the insight views, as data like the rest of the table: opening the stats view (i, :stats)
 // and the error fingerprints (x), marking activations (m) and comparing two (d), and the keys inside
-// those views. keymap.ts places these before the App group, so their bar items give way first.
+// those views. The normal-mode ones stay out of the bottom bar (it keeps to 8 keys); help lists them.
 import type { Command, Mode } from './keymap.js';
 
 /** The insight views, each a mode of its own. */
@@ -30,7 +30,6 @@ export const INSIGHT_COMMANDS: readonly Command[] = [
     description: 'stats per function: calls, errors, cold starts, percentiles, cost (also :stats)',
     group: 'Insights',
     modes: ['normal'],
-    bar: { label: 'stats', focus: ['list'] },
   },
   {
     id: 'open-fingerprints',
@@ -38,7 +37,6 @@ export const INSIGHT_COMMANDS: readonly Command[] = [
     description: 'error fingerprints: failures grouped by their message',
     group: 'Insights',
     modes: ['normal'],
-    bar: { label: 'error groups', focus: ['list'] },
   },
   {
     id: 'mark',

@@ -1,19 +1,23 @@
 // What each command does: reducer actions, plus the few effects that leave the UI (clipboard,
 // files, the service, exiting). The input hook resolves keys to commands; this runs them. The
-// re-invoke dialog's and the namespace picker's commands are in run-dialog.ts.
+// re-invoke dialog's and the namespace picker's commands are in run-dialog.ts, the insight views'
+// in run-insights.ts.
 import type { Dispatch } from 'react';
 import type { Activation } from '../core/activation.js';
 import type { MonitorService } from '../core/monitor.js';
 import { osc52 } from './clipboard.js';
 import type { ActivationDetail } from './hooks/use-activation-detail.js';
+import type { InsightViews } from './hooks/use-insight-views.js';
 import type { PaneRows } from './hooks/use-pane-rows.js';
 import type { VisibleList } from './hooks/use-visible-list.js';
 import type { CommandId, DialogCommandId } from './keymap.js';
 import { DIALOG_COMMANDS } from './keymap-dialogs.js';
+import { INSIGHT_COMMANDS, isInsightMode, type InsightCommandId } from './keymap-insights.js';
 import type { EditorOutcome } from './external-editor.js';
 import { LIST_CHROME_ROWS } from './components/ActivationList.js';
 import { PICKER_CHROME_ROWS } from './components/FunctionPicker.js';
 import { moveInDialog, openNamespaces, openReinvoke, runDialogCommand, typeIntoEditor } from './run-dialog.js';
+import { moveInInsight, runInsightCommand } from './run-insights.js';
 import { saveJsonLines } from './save.js';
 import { parseColonCommand } from './state/command-line.js';
 import { isFiltering } from './state/filter-state.js';
@@ -21,6 +25,7 @@ import type { UiAction, UiState } from './state/ui-state.js';
 import { helpLines } from './view/help-lines.js';
 import type { Layout } from './view/layout.js';
 import type { StyledLine } from './view/styled-line.js';
+import { streamList } from './view/orphan-rows.js';
 import type { Motion } from './view/window.js';
 import type { Command } from './keymap.js';
 
@@ -41,12 +46,20 @@ export interface CommandEnv {
   editExternally: (text: string) => Promise<EditorOutcome>;
   /** The re-invoke dialog's result view, laid out (for scrolling it). */
   resultRows: readonly StyledLine[];
+  /** The open insight view's rows (to move over and act on). */
+  insights: InsightViews;
 }
 
 const DIALOG_IDS: ReadonlySet<CommandId> = new Set(DIALOG_COMMANDS.map((command) => command.id));
 
 function isDialogCommand(id: CommandId): id is DialogCommandId {
   return DIALOG_IDS.has(id);
+}
+
+const INSIGHT_IDS: ReadonlySet<CommandId> = new Set(INSIGHT_COMMANDS.map((command) => command.id));
+
+function isInsightCommand(id: CommandId): id is InsightCommandId {
+  return INSIGHT_IDS.has(id);
 }
 
 const MOTIONS: Partial<Record<CommandId, Motion>> = {
@@ -63,6 +76,7 @@ export function runCommand(id: CommandId, env: CommandEnv): void {
   const motion = MOTIONS[id];
   if (motion) return move(motion, env);
   if (isDialogCommand(id)) return runDialogCommand(id, env);
+  if (isInsightCommand(id)) return runInsightCommand(id, env);
   switch (id) {
     case 'open-detail':
       return dispatch({ type: 'focus', focus: 'detail' });
@@ -140,6 +154,7 @@ function move(motion: Motion, env: CommandEnv): void {
   const { state, dispatch, layout } = env;
   if (layout.kind === 'too-small') return;
   if (state.mode === 'namespaces' || state.mode === 'invoke') return moveInDialog(motion, env);
+  if (isInsightMode(state.mode)) return moveInInsight(motion, env);
   const bodyHeight = layout.body.height;
   if (state.mode === 'help') {
     const length = helpLines(env.commands, layout.body.width).length;
@@ -184,7 +199,8 @@ function togglePause(env: CommandEnv): void {
     return dispatch({ type: 'message', text: 'resumed: showing live activations', tone: 'info' });
   }
   const { store } = service;
-  dispatch({ type: 'pause', list: store.newestFirst(), arrivedBefore: store.size + store.evicted });
+  // Frozen with the forwarded-log entries that have no record, as the list shows them.
+  dispatch({ type: 'pause', list: streamList(service), arrivedBefore: store.size + store.evicted });
   dispatch({ type: 'message', text: 'paused: new activations are collected; Space resumes', tone: 'info' });
 }
 
@@ -257,6 +273,8 @@ function acceptPrompt(env: CommandEnv): void {
       return dispatch({ type: 'open-help' });
     case 'namespaces':
       return openNamespaces(env);
+    case 'stats':
+      return runInsightCommand('open-stats', env);
     case 'since':
       dispatch({ type: 'set-since', since: command.since });
       return dispatch({

@@ -21,6 +21,8 @@ export const STATUS_LOOK: Readonly<Record<ActivationStatus, StatusLook>> = {
 export const NEAR_TIMEOUT_MARK = '⚠';
 /** Marks an activation fnmon started by re-invoking another (one column wide). */
 export const RERUN_MARK = '↻';
+/** Marks an activation marked for the diff (m), beside the selection mark. */
+export const DIFF_MARK = '*';
 /** Marks the selected row, in addition to inverse video (which NO_COLOR terminals still show). */
 export const SELECTED_MARK = '›';
 /** The colour of anything that matched the filter's words or regexes. */

@@ -89,4 +89,17 @@ describe('ActivationStore', () => {
     expect(list).toHaveLength(100_000);
     expect(list.every((a, i) => i === 0 || list[i - 1]!.start >= a.start)).toBe(true);
   });
+
+  it('keeps count of the failures it holds as activations arrive, are upgraded and are evicted', () => {
+    const failed = (id: string, start: number, full = false) => ({ ...activation(id, start, full), status: 'app-error' as const });
+    const store = new ActivationStore(3);
+    store.add([activation('a', 100), failed('b', 200), failed('c', 300), failed('c', 300)]);
+    expect(store.failures).toBe(2);
+    store.add([activation('b', 200, true)]); // the full record says it succeeded
+    expect(store.failures).toBe(1);
+    store.add([failed('d', 400), activation('e', 500)]); // a and b are evicted
+    expect(store.failures).toBe(2);
+    expect(store.failures).toBe(store.newestFirst().filter((a) => a.status !== 'success').length);
+  });
 });
+

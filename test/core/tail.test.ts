@@ -37,6 +37,20 @@ describe('TailEngine', () => {
     expect(deliveredIds()).toEqual([after.activationId]);
   });
 
+  it('streams what ended after it started even when its first pass does not finish at once', async () => {
+    const { source, engine, deliveredIds } = setup();
+    const before = makeRecord(990_000, 100);
+    source.addRecords(before);
+    source.failure = Object.assign(new Error('bad gateway'), { kind: 'server' });
+    await engine.pollOnce();
+    source.failure = undefined;
+    const after = makeRecord(1_000_200, 100);
+    source.addRecords(after);
+    source.now += 1000;
+    await engine.pollOnce();
+    expect(deliveredIds()).toEqual([after.activationId]);
+  });
+
   it('delivers history from historySince first, oldest end first', async () => {
     const { source, engine, deliveredIds } = setup({ historySince: 900_000 });
     const tooOld = makeRecord(800_000, 10);

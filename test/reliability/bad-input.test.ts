@@ -2,7 +2,7 @@
 // built binary: exit 2, one line on stderr that names the flag, file, line or key, and never a
 // stack trace. Mistakes in the command line's shape (unknown flag or command, missing value or
 // argument) add a second line: the hint to run --help. Nothing here needs a server.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempHome, type TempHome } from '../config/home.js';

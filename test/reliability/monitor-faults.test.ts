@@ -1,6 +1,7 @@
-// The monitor's header tells the truth about the feed, in a real pty against the emulator: backing
-// off with a countdown and the reason during an outage, live again after it with nothing lost, and
-// a rejected key as an error in plain words, asked again only at the slowest pace.
+// The monitor's header tells the truth about the feed, in a real pty against the emulator: it rides
+// out a mix of faults, shows backing off with a countdown and the reason during an outage, live
+// again after it with nothing lost, and a rejected key as an error in plain words, asked again
+// only at the slowest pace.
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PACING } from '../../src/core/backoff.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
@@ -42,6 +43,12 @@ describe('the monitor under faults', () => {
       emulator.onVisible((record) => visible.push({ id: record.activationId, at: Date.now() }));
       const session = await monitorOn(emulator);
       await session.waitFor((screen) => header(screen).includes('● live') && shownTotal(screen) > 0, 'the feed live');
+
+      // Every kind of fault at once for a while: the monitor keeps running and comes back live.
+      emulator.setFaults('500:0.2,429:0.2,reset:0.1,garbage:0.1');
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      emulator.setFaults('');
+      await session.waitFor((screen) => header(screen).includes('● live'), 'live after the mixed faults');
 
       const before = emulator.stats().requests;
       emulator.setFaults('503:1');

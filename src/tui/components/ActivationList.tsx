@@ -25,6 +25,8 @@ export interface ActivationListProps {
   emptyText: string;
   /** The activation a row re-ran, for the ones fnmon started. */
   rerunOf?: (id: string) => string | undefined;
+  /** Ids marked for the diff. */
+  marked?: readonly string[];
 }
 
 /** Rows taken by the title and the column headings. */
@@ -33,6 +35,7 @@ export const LIST_CHROME_ROWS = 2;
 export function ActivationList(props: ActivationListProps) {
   const { list, selected, row, width, height, focused, timeFormat, now, highlight, emptyText, rerunOf } = props;
   const columns = useMemo(() => listColumns(width, timeFormat), [width, timeFormat]);
+  const marked = useMemo(() => new Set(props.marked), [props.marked]);
   const bodyHeight = Math.max(0, height - LIST_CHROME_ROWS);
   const top = windowTop(selected, row, bodyHeight, list.length);
   const visible = list.slice(top, top + bodyHeight);
@@ -51,6 +54,7 @@ export function ActivationList(props: ActivationListProps) {
             timeFormat,
             highlight,
             rerunOf: rerunOf?.(activation.id),
+            marked: marked.has(activation.id),
           })}
         />
       ))}

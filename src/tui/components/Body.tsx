@@ -1,9 +1,11 @@
 // The area between the header and the bottom line: the panes (list, detail, logs), or the modal
 // view that takes all of it (help, the function picker, the namespace picker, the re-invoke dialog).
 import { Box } from 'ink';
+import type { InsightViews } from '../hooks/use-insight-views.js';
 import type { PaneRows } from '../hooks/use-pane-rows.js';
 import type { VisibleList } from '../hooks/use-visible-list.js';
 import type { Command } from '../keymap.js';
+import { isInsightMode } from '../keymap-insights.js';
 import { screenRow } from '../state/cursor.js';
 import { isFiltering } from '../state/filter-state.js';
 import type { UiState } from '../state/ui-state.js';
@@ -13,6 +15,7 @@ import { segment, type StyledLine } from '../view/styled-line.js';
 import { ActivationList } from './ActivationList.js';
 import { FunctionPicker } from './FunctionPicker.js';
 import { HelpOverlay } from './HelpOverlay.js';
+import { InsightView } from './InsightView.js';
 import { InvokeDialog } from './InvokeDialog.js';
 import { NamespacePicker } from './NamespacePicker.js';
 import { ScrollPane } from './ScrollPane.js';
@@ -30,6 +33,10 @@ export interface BodyProps {
   /** The re-invoke dialog's result view, laid out to the body's width. */
   resultRows: readonly StyledLine[];
   rerunOf?: (id: string) => string | undefined;
+  /** The open insight view's data (stats, fingerprints, diff). */
+  insights: InsightViews;
+  /** Sparklines and timing bars in plain ASCII. */
+  ascii: boolean;
 }
 
 export function Body(props: BodyProps) {
@@ -51,6 +58,8 @@ export function Body(props: BodyProps) {
         height={body.height}
       />
     );
+  if (isInsightMode(state.mode))
+    return <InsightView state={state} views={props.insights} body={body} now={now} ascii={props.ascii} />;
   return <Panes {...props} />;
 }
 
@@ -78,6 +87,7 @@ function Panes({ state, layout, list, index, rows, now, highlight, detailTitle, 
       highlight={highlight}
       emptyText={emptyText}
       rerunOf={rerunOf}
+      marked={state.insights.marked}
     />
   );
   const scrollTop = (scroll: UiState['detailScroll']) => (scroll.key === selectedId ? scroll.top : 0);

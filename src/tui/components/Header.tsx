@@ -2,10 +2,12 @@
 // narrows the view (filter, since, paused, follow).
 import { Box } from 'ink';
 import type { FeedHealth } from '../../core/feed-health.js';
+import type { SourceHealth } from '../../core/forwarded-types.js';
 import type { MonitorTarget } from '../../core/monitor.js';
 import { sanitize } from '../../core/logline.js';
 import { describeParts, type FilterState } from '../state/filter-state.js';
 import { fitLine, segment, type Segment } from '../view/styled-line.js';
+import { withSourceHealth } from '../view/source-health.js';
 import { listTime } from '../view/time-format.js';
 import { Line } from './Line.js';
 
@@ -21,6 +23,8 @@ export interface HeaderProps {
   filter: FilterState;
   now: number;
   width: number;
+  /** The log destinations fnmon reads (or cannot), shown on the second line when there is room. */
+  sources?: readonly SourceHealth[];
 }
 
 export function Header(props: HeaderProps) {
@@ -44,7 +48,12 @@ export function Header(props: HeaderProps) {
   return (
     <Box flexDirection="column" width={width} height={2}>
       <Line line={fitLine(first, width)} />
-      <Line line={fitLine(viewSegments(props), width)} />
+      <Line
+        line={fitLine(
+          withSourceHealth([viewSegments(props), viewSegments(props, true)], props.sources ?? [], props.now, width),
+          width,
+        )}
+      />
     </Box>
   );
 }
@@ -88,12 +97,13 @@ function feedState(health: FeedHealth, now: number): Segment[] {
   }
 }
 
-function viewSegments({ filter, follow, now }: HeaderProps): Segment[] {
+/** `brief`: without the key hints, to make room for the log destinations' health. */
+function viewSegments({ filter, follow, now }: HeaderProps, brief = false): Segment[] {
   const parts: Segment[] = [segment(' ')];
   const described = describeParts(filter).map(sanitize);
   if (described.length > 0)
     parts.push(segment('filter ', { dim: true }), segment(described.join(' · '), { color: 'yellow', bold: true }));
-  else parts.push(segment('no filter (/ to filter, e errors only, F functions)', { dim: true }));
+  else parts.push(segment(brief ? 'no filter' : 'no filter (/ to filter, e errors only, F functions)', { dim: true }));
   // Absolute: the bound does not move, so "2h ago" would go stale.
   if (filter.since !== undefined)
     parts.push(
@@ -102,7 +112,9 @@ function viewSegments({ filter, follow, now }: HeaderProps): Segment[] {
     );
   parts.push(
     segment('  '),
-    follow ? segment('↑ following newest', { color: 'cyan' }) : segment('follow off (f)', { dim: true }),
+    follow
+      ? segment(brief ? '↑ following' : '↑ following newest', { color: 'cyan' })
+      : segment(brief ? 'follow off' : 'follow off (f)', { dim: true }),
   );
   return parts;
 }

@@ -7,6 +7,7 @@ import { sanitize } from '../../core/logline.js';
 import { detailHeaderLines, recordTitle, type RecordState } from '../view/detail-lines.js';
 import { jsonLines } from '../view/json-lines.js';
 import { layoutLines, logLines, logPrefixWidth } from '../view/log-lines.js';
+import { orphanDetailLines, orphanEntryOf } from '../view/orphan-rows.js';
 import { segment, type StyledLine } from '../view/styled-line.js';
 import type { ActivationDetail } from './use-activation-detail.js';
 
@@ -20,6 +21,10 @@ export interface PaneRowOptions {
   lookup: (id: string) => Activation | undefined;
   /** The activation a re-run re-ran, for the ones fnmon started. */
   rerunOf?: (id: string) => string | undefined;
+  /** A sequence's component tree (laid out to detailWidth), shown under the header. */
+  sequence: readonly StyledLine[];
+  /** The forwarded output's rows (laid out to logWidth): under the record's notice, or all there is. */
+  forwarded?: readonly StyledLine[];
 }
 
 export interface PaneRows {
@@ -32,8 +37,10 @@ const NOTHING: readonly StyledLine[] = [];
 const HEADER_INDENT = 11;
 
 export function usePaneRows(detail: ActivationDetail | undefined, options: PaneRowOptions): PaneRows {
-  const { detailWidth, logWidth, wrap, logTimestamps, now, highlight, lookup, rerunOf } = options;
+  const { detailWidth, logWidth, wrap, logTimestamps, now, highlight, lookup, rerunOf, sequence, forwarded } = options;
   const activation = detail?.activation;
+  // An entry with no activation record: no record to show, only its forwarded lines.
+  const orphan = activation && orphanEntryOf(activation);
   // Primitive parts as memo keys: the detail object itself is rebuilt on every render.
   const recordKind = detail?.record.kind;
   const recordError = detail?.record.kind === 'failed' ? detail.record.message : undefined;
@@ -42,30 +49,33 @@ export function usePaneRows(detail: ActivationDetail | undefined, options: PaneR
   const logError = detail?.logs.kind === 'failed' ? detail.logs.message : undefined;
 
   const json = useMemo(
-    () => (activation ? layoutLines(jsonLines(activation.raw), detailWidth, wrap, 2) : NOTHING),
-    [activation, detailWidth, wrap],
+    () => (activation && !orphan ? layoutLines(jsonLines(activation.raw), detailWidth, wrap, 2) : NOTHING),
+    [activation, orphan, detailWidth, wrap],
   );
   const header = useMemo(() => {
+    if (orphan) return layoutLines(orphanDetailLines(orphan, now, detailWidth), detailWidth, wrap, HEADER_INDENT);
     if (!activation || recordKind === undefined) return NOTHING;
     const record: RecordState =
       recordKind === 'failed' ? { kind: 'failed', message: recordError ?? '' } : { kind: recordKind };
     return layoutLines(
-      [...detailHeaderLines(activation, now, rerunOf?.(activation.id)), [], recordTitle(record)],
+      [...detailHeaderLines(activation, now, rerunOf?.(activation.id)), ...sequence, [], recordTitle(record)],
       detailWidth,
       wrap,
       HEADER_INDENT,
     );
-  }, [activation, recordKind, recordError, now, detailWidth, wrap, rerunOf]);
+  }, [activation, orphan, recordKind, recordError, now, detailWidth, wrap, rerunOf, sequence]);
   const detailRows = useMemo(() => (header.length === 0 ? NOTHING : [...header, ...json]), [header, json]);
 
   const logRows = useMemo(() => {
     if (!activation || logsKind === undefined) return NOTHING;
-    if (logsKind === 'loading') return [[segment('fetching the logs…', { color: 'cyan' })]];
+    if (orphan) return forwarded ?? NOTHING;
+    const after = forwarded ?? NOTHING;
+    if (logsKind === 'loading') return [[segment('fetching the logs…', { color: 'cyan' })], ...after];
     if (logText === undefined)
-      return [[segment(`could not fetch the logs: ${sanitize(logError ?? '')}`, { color: 'red' })]];
-    const lines = logLines(activation, logText, { timestamps: logTimestamps, highlight, lookup });
+      return [[segment(`could not fetch the logs: ${sanitize(logError ?? '')}`, { color: 'red' })], ...after];
+    const lines = logLines(activation, logText, { timestamps: logTimestamps, highlight, lookup, forwarded });
     return layoutLines(lines, logWidth, wrap, logPrefixWidth(logTimestamps));
-  }, [activation, logsKind, logText, logError, logWidth, wrap, logTimestamps, highlight, lookup]);
+  }, [activation, orphan, logsKind, logText, logError, logWidth, wrap, logTimestamps, highlight, lookup, forwarded]);
 
   return { detail: detailRows, logs: logRows };
 }

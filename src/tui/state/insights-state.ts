@@ -91,7 +91,10 @@ export function insightsUiReducer(state: UiState, action: InsightAction): UiStat
     }
     case 'stats-sort': {
       const sort = nextColumn(action.columns, insights.stats.sort);
-      return withInsights(state, { ...insights, stats: { ...insights.stats, sort, direction: defaultDirection(sort) } });
+      return withInsights(state, {
+        ...insights,
+        stats: { ...insights.stats, sort, direction: defaultDirection(sort) },
+      });
     }
     case 'stats-reverse': {
       const direction = insights.stats.direction === 'asc' ? 'desc' : 'asc';
@@ -104,7 +107,11 @@ export function insightsUiReducer(state: UiState, action: InsightAction): UiStat
       return withInsights(state, { ...insights, marked });
     }
     case 'open-diff':
-      return { ...state, mode: 'diff', insights: { ...insights, diff: { left: action.left, right: action.right, top: 0 } } };
+      return {
+        ...state,
+        mode: 'diff',
+        insights: { ...insights, diff: { left: action.left, right: action.right, top: 0 } },
+      };
     case 'filter-function':
       return filterToFunction(state, action.fn);
     case 'show-activation':
@@ -130,7 +137,13 @@ function moveSelection(
 ): InsightsState {
   const current = mode === 'stats' ? insights.stats.selection : insights.fingerprints;
   const from = selectedKeyIndex(action.keys, current);
-  const moved = moveCursor(from, Math.min(current.row, action.height - 1), action.motion, action.height, action.keys.length);
+  const moved = moveCursor(
+    from,
+    Math.min(current.row, action.height - 1),
+    action.motion,
+    action.height,
+    action.keys.length,
+  );
   const selection = { key: action.keys[moved.index], index: moved.index, row: moved.row };
   if (mode === 'stats') return { ...insights, stats: { ...insights.stats, selection } };
   return { ...insights, fingerprints: selection };

@@ -7,8 +7,8 @@ import { segment, truncateLine, type StyledLine } from './styled-line.js';
 
 const KEYS_WIDTH = 20;
 
-/** Normal-mode groups first: they are what people open help for. */
-const GROUP_ORDER: readonly CommandGroup[] = [
+/** Normal-mode groups first: they are what people open help for. (The README's key table too.) */
+export const GROUP_ORDER: readonly CommandGroup[] = [
   'Move',
   'Panes',
   'Filter',

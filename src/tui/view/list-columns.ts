@@ -4,7 +4,8 @@
 import { nearTimeout, shortId, SHORT_ID_LENGTH, type Activation } from '../../core/activation.js';
 import { formatDuration } from '../../core/duration.js';
 import { displayWidth, padToWidth, sanitize } from '../../core/logline.js';
-import { MATCH_STYLE, NEAR_TIMEOUT_MARK, RERUN_MARK, SELECTED_MARK, STATUS_LOOK } from '../theme.js';
+import { DIFF_MARK, MATCH_STYLE, NEAR_TIMEOUT_MARK, RERUN_MARK, SELECTED_MARK, STATUS_LOOK } from '../theme.js';
+import { NO_RECORD_LOOK, orphanEntryOf } from './orphan-rows.js';
 import { highlightSegments, segment, truncateLine, type Segment } from './styled-line.js';
 import { listTime, type TimeFormat } from './time-format.js';
 
@@ -68,13 +69,17 @@ export interface RowOptions {
   highlight: (text: string) => ReadonlyArray<readonly [number, number]>;
   /** The activation this one re-ran, when fnmon started it: marked after the function name. */
   rerunOf?: string;
+  /** Marked for the diff (m): a mark beside the selection mark. */
+  marked?: boolean;
 }
 
 /** Exactly `columns.width` columns, so every row is one terminal line. */
 export function activationRow(activation: Activation, columns: ListColumns, options: RowOptions): Segment[] {
-  const look = STATUS_LOOK[activation.status];
+  // A forwarded-log entry without a record has no status: it says so instead.
+  const look = orphanEntryOf(activation) ? NO_RECORD_LOOK : STATUS_LOOK[activation.status];
   const parts: Segment[] = [
-    segment(options.selected ? `${SELECTED_MARK} ` : '  ', { color: 'cyan', bold: true }),
+    segment(options.selected ? SELECTED_MARK : ' ', { color: 'cyan', bold: true }),
+    segment(options.marked ? DIFF_MARK : ' ', { color: 'magenta', bold: true }),
     segment(padToWidth(listTime(activation.start, options.now, options.timeFormat), columns.time), { dim: true }),
     segment(' '),
     segment(padToWidth(`${look.glyph} ${look.word}`, STATUS_WIDTH), { color: look.color }),
@@ -121,6 +126,7 @@ function durationCell(activation: Activation): Segment[] {
 function optionalCell(activation: Activation, column: OptionalColumn): Segment {
   switch (column) {
     case 'cold':
+      if (orphanEntryOf(activation)) return segment(padToWidth('–', OPTIONAL_WIDTH.cold), { dim: true });
       return activation.cold ? segment('cold', { color: 'cyan' }) : segment('warm', { dim: true });
     case 'wait': {
       const text = activation.waitTime === undefined ? '–' : formatDuration(activation.waitTime);

@@ -27,6 +27,11 @@ export interface LogLineOptions {
   highlight: (text: string) => ReadonlyArray<readonly [number, number]>;
   /** Looks up a sequence component (when it is in the store). */
   lookup: (id: string) => Activation | undefined;
+  /**
+   * Rows of the forwarded output (laid out already): they take the place of the generic hint under
+   * the forwarding notice, or follow the record's lines when it has no notice.
+   */
+  forwarded?: readonly StyledLine[];
 }
 
 export const FORWARDING_HINT =
@@ -35,13 +40,19 @@ export const FORWARDING_HINT =
 export function logLines(activation: Activation, logs: readonly string[], options: LogLineOptions): StyledLine[] {
   if (activation.isSequence && logs.length > 0 && logs.every(looksLikeActivationId))
     return componentLines(logs, options);
-  if (logs.length === 0) return [[segment('(no log lines)', { dim: true })]];
+  const { forwarded } = options;
+  if (logs.length === 0) return [[segment('(no log lines)', { dim: true })], ...(forwarded ?? [])];
   const lines: StyledLine[] = [];
+  let placed = false;
   for (const raw of logs) {
     const entry = parseLogLine(raw);
     lines.push(entryLine(entry.time, entry.stream, entry.message, options));
-    if (isLogForwardingNotice(entry.message)) lines.push([segment(`  ↳ ${FORWARDING_HINT}`, { color: 'cyan' })]);
+    if (!isLogForwardingNotice(entry.message)) continue;
+    if (!forwarded) lines.push([segment(`  ↳ ${FORWARDING_HINT}`, { color: 'cyan' })]);
+    else if (!placed) lines.push(...forwarded);
+    placed = true;
   }
+  if (forwarded && !placed) lines.push(...forwarded);
   return lines;
 }
 
@@ -74,7 +85,11 @@ const two = (n: number) => String(n).padStart(2, '0');
  */
 function clockTime(iso: string): string {
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso.slice(11, 23);
+  return Number.isNaN(ms) ? iso.slice(11, 23) : clockOf(ms);
+}
+
+/** Local `HH:mm:ss.SSS` of an epoch time. */
+export function clockOf(ms: number): string {
   const at = new Date(ms);
   return `${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}.${String(at.getMilliseconds()).padStart(3, '0')}`;
 }

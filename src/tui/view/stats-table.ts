@@ -29,6 +29,8 @@ export interface StatsSort {
 const GUTTER = 2;
 const GAP = 1;
 const MIN_FUNCTION_WIDTH = 14;
+/** Room for most `pkg/fn` names, given before the sparklines grow. */
+const ROOMY_FUNCTION_WIDTH = 26;
 const MIN_SERIES_WIDTH = 8;
 const MAX_SERIES_WIDTH = 30;
 /** Widest cell of each number column; the heading (plus a sort arrow) may be wider. */
@@ -45,9 +47,11 @@ const CELL_WIDTH: Readonly<Record<Exclude<TableColumnId, 'function' | SeriesId>,
   gbs: 6,
   near: 5,
 };
-const SERIES_TITLE: Readonly<Record<SeriesId, string>> = { rate: 'CALLS/TIME', failures: 'FAILS/TIME' };
+const SERIES_TITLE: Readonly<Record<SeriesId, string>> = { rate: 'RATE', failures: 'FAILURES' };
+/** Room for the function names to grow to ROOMY_FUNCTION_WIDTH: wanted more than the rarer columns. */
+const ROOM = 'room';
 /** Kept first, dropped last. */
-const PRIORITY: readonly TableColumnId[] = [
+const PRIORITY: readonly (TableColumnId | typeof ROOM)[] = [
   'calls',
   'errors',
   'p95',
@@ -58,6 +62,7 @@ const PRIORITY: readonly TableColumnId[] = [
   'cold',
   'near',
   'timeouts',
+  ROOM,
   'gbs',
   'wait',
   'init',
@@ -82,15 +87,16 @@ function isSeries(id: TableColumnId): id is SeriesId {
   return id === 'rate' || id === 'failures';
 }
 
-function columnWidth(id: TableColumnId): number {
+function columnWidth(id: TableColumnId | typeof ROOM): number {
+  if (id === ROOM) return ROOMY_FUNCTION_WIDTH - MIN_FUNCTION_WIDTH - GAP;
   if (isSeries(id)) return MIN_SERIES_WIDTH;
   if (id === 'function') return MIN_FUNCTION_WIDTH;
   return Math.max(CELL_WIDTH[id], statsColumn(id).title.length + 1);
 }
 
 /** The columns that fit `width`; spare room goes to the function names, then the sparklines. */
-export function statsTableColumns(width: number, longestFunction: number): StatsTableColumns {
-  const kept: TableColumnId[] = [];
+export function statsTableColumns(width: number): StatsTableColumns {
+  const kept: (TableColumnId | typeof ROOM)[] = [];
   let used = GUTTER + MIN_FUNCTION_WIDTH;
   for (const id of PRIORITY) {
     const extra = GAP + columnWidth(id);
@@ -98,15 +104,18 @@ export function statsTableColumns(width: number, longestFunction: number): Stats
     kept.push(id);
     used += extra;
   }
+  // The names' room was counted in `used` when it fit; when it did not, they still get the rest first.
+  const reserved = kept.includes(ROOM) ? ROOMY_FUNCTION_WIDTH - MIN_FUNCTION_WIDTH : 0;
   let spare = width - used;
-  const functionGrowth = Math.min(spare, Math.max(0, longestFunction - MIN_FUNCTION_WIDTH));
-  spare -= functionGrowth;
-  const seriesCount = kept.filter(isSeries).length;
-  const seriesGrowth = seriesCount === 0 ? 0 : Math.min(MAX_SERIES_WIDTH - MIN_SERIES_WIDTH, Math.floor(spare / seriesCount));
+  const namesGrowth = reserved > 0 ? 0 : Math.min(spare, ROOMY_FUNCTION_WIDTH - MIN_FUNCTION_WIDTH);
+  spare -= namesGrowth;
+  const seriesCount = kept.filter((id) => id !== ROOM && isSeries(id)).length;
+  const seriesGrowth =
+    seriesCount === 0 ? 0 : Math.min(MAX_SERIES_WIDTH - MIN_SERIES_WIDTH, Math.floor(spare / seriesCount));
   spare -= seriesGrowth * seriesCount;
   return {
     width,
-    functionWidth: MIN_FUNCTION_WIDTH + functionGrowth + spare,
+    functionWidth: MIN_FUNCTION_WIDTH + reserved + namesGrowth + spare,
     seriesWidth: MIN_SERIES_WIDTH + seriesGrowth,
     shown: DISPLAY_ORDER.filter((id) => kept.includes(id)),
   };
