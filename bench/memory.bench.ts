@@ -30,9 +30,14 @@ export const memorySuite: Suite = {
       for (const shape of ['full', 'summary'] as const) {
         for (let i = 0; i < repeats; i++) {
           context.log(`memory: ${shape} records, run ${i + 1}/${repeats}`);
-          const outcome = await runChild<MemoryOutcome>(context.benchDir, 'memory-child.js', ['--pages', files[shape]], {
-            nodeArgs: ['--expose-gc'],
-          });
+          const outcome = await runChild<MemoryOutcome>(
+            context.benchDir,
+            'memory-child.js',
+            ['--pages', files[shape]],
+            {
+              nodeArgs: ['--expose-gc'],
+            },
+          );
           runs[shape].push(outcome);
         }
       }

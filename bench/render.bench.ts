@@ -32,7 +32,12 @@ export const renderSuite: Suite = {
     const session = new RenderSession(COUNT, n, BATCH);
     const firstFrameMs = await session.open();
     const scenarios: Scenario[] = [];
-    const run = async (name: string, budget: Scenario['budget'], count: number, step: () => Promise<number | undefined>) => {
+    const run = async (
+      name: string,
+      budget: Scenario['budget'],
+      count: number,
+      step: () => Promise<number | undefined>,
+    ) => {
       context.log(`render: ${name}`);
       const scenario: Scenario = { name, samples: [], missing: 0, floorMs: [], budget };
       for (let i = 0; i < count; i++) {
@@ -61,12 +66,21 @@ export const renderSuite: Suite = {
       session.service.store.add([bigActivation(list[n]!.start - 1)]);
       await session.settle();
       const big: Record<'select' | 'logs', Scenario> = {
-        select: { name: `select the activation with a ${LOG_LINES.toLocaleString('en')}-line log (j)`, samples: [], missing: 0, floorMs: [], budget: 'frame' },
+        select: {
+          name: `select the activation with a ${LOG_LINES.toLocaleString('en')}-line log (j)`,
+          samples: [],
+          missing: 0,
+          floorMs: [],
+          budget: 'frame',
+        },
         logs: { name: 'open its log pane (l)', samples: [], missing: 0, floorMs: [], budget: 'frame' },
       };
       context.log('render: the 5,000-line log');
       for (let i = 0; i < Math.ceil(n / 2); i++) {
-        for (const [key, scenario] of [['j', big.select], ['l', big.logs]] as const) {
+        for (const [key, scenario] of [
+          ['j', big.select],
+          ['l', big.logs],
+        ] as const) {
           const ms = await session.frame(() => session.press(key));
           if (ms === undefined) scenario.missing += 1;
           else scenario.samples.push(ms);
@@ -82,7 +96,13 @@ export const renderSuite: Suite = {
 
       await session.frame(() => session.press('/'));
       const rounds = Math.ceil(n / (FILTER_WORD.length + 1));
-      const typed: Scenario = { name: `filter: type "${FILTER_WORD}", one key at a time (/)`, samples: [], missing: 0, floorMs: [], budget: 'filter' };
+      const typed: Scenario = {
+        name: `filter: type "${FILTER_WORD}", one key at a time (/)`,
+        samples: [],
+        missing: 0,
+        floorMs: [],
+        budget: 'filter',
+      };
       context.log('render: filters');
       for (let round = 0; round < rounds; round++) {
         for (const key of [...FILTER_WORD, CTRL_U]) {
@@ -144,10 +164,10 @@ function report(scenarios: Scenario[], firstFrameMs: number): SuiteResult {
     markdown: [
       `The monitor as \`fnmon\` runs it (\`runMonitor\`: alternate screen, incremental rendering, 30 fps cap) on a`,
       `fake ${COLUMNS}x${ROWS} TTY, in process, over an in-memory service whose store holds ${COUNT.toLocaleString('en')}`,
-      'docs=false summaries of the emulator\'s seeded traffic (as the monitor streams them). A sample is the time from',
+      "docs=false summaries of the emulator's seeded traffic (as the monitor streams them). A sample is the time from",
       'the key press or the store update to the end of the frame Ink writes for it (each write goes to /dev/null,',
       'so a frame pays for a real write). Samples start from a quiet terminal, 80 ms after the last frame, so the',
-      '30 fps cap never holds one back. The floor is one direct write of the same final screen string (Ink\'s last',
+      "30 fps cap never holds one back. The floor is one direct write of the same final screen string (Ink's last",
       `full frame). The first frame after mounting took ${fmt(firstFrameMs)} ms.`,
       '',
       '| scenario | samples | median ms | p95 ms | min–max ms | budget median / p95 ms | floor ms | median ÷ floor |',

@@ -54,7 +54,15 @@ for (const suite of suites) {
     `_${values.quick ? 'Quick' : 'Full'} run, \`${command}\`, ${when} (${Math.round((Date.now() - started) / 1000)} s); ` +
     `${machineLine(machine)}._`;
   const targetLines = result.targets.map((t) => `- ${t.met ? '**met**' : '**missed**'}: ${t.target} (${t.detail})`);
-  const content = [`## ${suite.title}`, '', header, '', result.markdown, '', ...(targetLines.length ? ['Targets:', '', ...targetLines] : [])];
+  const content = [
+    `## ${suite.title}`,
+    '',
+    header,
+    '',
+    result.markdown,
+    '',
+    ...(targetLines.length ? ['Targets:', '', ...targetLines] : []),
+  ];
   const block = { name: suite.name, content: content.join('\n') };
   blocks.push(block);
   process.stdout.write(`\n${block.content}\n`);

@@ -32,7 +32,12 @@ export const tailSuite: Suite = {
     for (const workload of ['busy', 'quiet'] as const) {
       const durationMs = DURATION_MS[workload][context.quick ? 'quick' : 'full'];
       const outcomes = await runWorkload(context, workload, durationMs);
-      sections.push('', `**${workload}** — ${describeWorkload(workload)}; measured for ${durationMs / 1000} s.`, '', table(outcomes));
+      sections.push(
+        '',
+        `**${workload}** — ${describeWorkload(workload)}; measured for ${durationMs / 1000} s.`,
+        '',
+        table(outcomes),
+      );
       if (workload === 'busy') targets = busyTargets(outcomes);
       else targets.push(...quietTargets(outcomes));
     }

@@ -20,7 +20,12 @@ function logTarget(index: number, averageBytes: number): number {
   return averageBytes * (0.1 + 1.4 * (((index * 7919) % 1000) / 1000));
 }
 
-export async function writePages(fullPath: string, summaryPath: string, count: number, logBytesTarget: number): Promise<PagesInfo> {
+export async function writePages(
+  fullPath: string,
+  summaryPath: string,
+  count: number,
+  logBytesTarget: number,
+): Promise<PagesInfo> {
   const full = createWriteStream(fullPath);
   const summaries = createWriteStream(summaryPath);
   let logs = 0;

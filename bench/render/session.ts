@@ -101,7 +101,8 @@ export class RenderSession {
 
   /** The last whole frame Ink drew (the screen string), for the floor. */
   screen(): string | undefined {
-    const instance = inkInstances.get(this.stdout as unknown as NodeJS.WriteStream) as unknown as { lastOutput?: string } | undefined;
+    const instance = inkInstances.get(this.stdout as unknown as NodeJS.WriteStream) as unknown as
+      { lastOutput?: string } | undefined;
     return instance?.lastOutput;
   }
 

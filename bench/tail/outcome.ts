@@ -50,7 +50,11 @@ export class Scorer {
   }
 
   /** Scores what became visible up to `cutoff` (performance.now()). */
-  score(contestant: string, cutoff: number, traffic: { requests: number; bytes: number; activeMs: number }): TailOutcome {
+  score(
+    contestant: string,
+    cutoff: number,
+    traffic: { requests: number; bytes: number; activeMs: number },
+  ): TailOutcome {
     let produced = 0;
     let missedLongRunning = 0;
     const latencies: number[] = [];

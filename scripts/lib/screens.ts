@@ -68,7 +68,7 @@ export const SCREENS: readonly Screen[] = [
     steps: [
       ERRORS_ONLY,
       SECOND_ROW,
-      run('reinvoke', 'the re-invoke dialog', showing('Re-invoke', 'Parameters')),
+      run('reinvoke', 'the re-invoke dialog, ready to edit', showing('Re-invoke', '^s send')),
       type('order: 8053'),
       { what: 'a second editor line', input: keyOf('editor-newline'), until: (screen) => /^ 2\b/m.test(screen) },
       type('amount: 160.4'),

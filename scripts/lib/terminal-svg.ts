@@ -5,13 +5,10 @@
 import type { IBufferCell, IBufferLine, Terminal } from '@xterm/headless';
 import { THEME, cellColors } from './terminal-colors.js';
 
+/** The grid in px: where cell (column, row) is. Tests read the screen back with it. */
+export const SVG_GRID = { cellWidth: 8.4, lineHeight: 18, left: 14, top: 30, baseline: 13.5 } as const;
 const FONT_SIZE = 14;
-const CELL_WIDTH = 8.4;
-const LINE_HEIGHT = 18;
-/** From a row's top to its text baseline. */
-const BASELINE = 13.5;
-const PADDING = 14;
-const TITLE_BAR = 30;
+const { cellWidth: CELL_WIDTH, lineHeight: LINE_HEIGHT, left: PADDING, top: TITLE_BAR, baseline: BASELINE } = SVG_GRID;
 const FONT_FAMILY = "'DejaVu Sans Mono', 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace";
 
 interface Style {
@@ -111,14 +108,26 @@ function styleAttributes(style: Style): string {
   return attributes.join(' ');
 }
 
+/** The span without the blanks at its ends (nothing to draw there unless the style decorates them). */
+function visiblePart(span: Span): { text: string; columns: number[] } {
+  const chars = Array.from(span.text);
+  if (span.style.underline || span.style.strikethrough) return { text: span.text, columns: span.columns };
+  let first = 0;
+  let end = chars.length;
+  while (first < end && chars[first] === ' ') first += 1;
+  while (end > first && chars[end - 1] === ' ') end -= 1;
+  return { text: chars.slice(first, end).join(''), columns: span.columns.slice(first, end) };
+}
+
 function textSpans(spans: Span[]): string[] {
-  const decorated = (span: Span) => span.style.underline || span.style.strikethrough;
-  return spans
-    .filter((span) => !span.style.invisible && (span.text.trim() !== '' || decorated(span)))
-    .map((span) => {
-      const xs = span.columns.map((column) => px(PADDING + column * CELL_WIDTH)).join(' ');
-      return `<tspan x="${xs}" ${styleAttributes(span.style)}>${xmlText(span.text)}</tspan>`;
-    });
+  const drawn: string[] = [];
+  for (const span of spans) {
+    const { text, columns } = visiblePart(span);
+    if (span.style.invisible || text === '') continue;
+    const xs = columns.map((column) => px(PADDING + column * CELL_WIDTH)).join(' ');
+    drawn.push(`<tspan x="${xs}" ${styleAttributes(span.style)}>${xmlText(text)}</tspan>`);
+  }
+  return drawn;
 }
 
 function windowFrame(width: number, height: number, title: string): string[] {

@@ -153,7 +153,8 @@ export class HttpTransport {
 
   async request(request: HttpRequest): Promise<HttpResponse> {
     const shared = sharedPools.get(this.poolKey);
-    if (this.closed || !shared) throw apiError(this.errors, 'usage', `the client for ${this.endpoint.origin} is closed`);
+    if (this.closed || !shared)
+      throw apiError(this.errors, 'usage', `the client for ${this.endpoint.origin} is closed`);
     const pool = await poolOf(shared);
     let response: Dispatcher.ResponseData;
     try {

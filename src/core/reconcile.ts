@@ -89,7 +89,8 @@ export class Reconciler {
       const oldest = page.at(-1);
       const freshAtBottom = oldest !== undefined && this.take(page).has(oldest.activationId);
       if (!oldest || page.length < limit) return;
-      tiesAtUpto = oldest.start === upto ? tiesAtUpto + countStartingAt(page, oldest.start) : countStartingAt(page, oldest.start);
+      tiesAtUpto =
+        oldest.start === upto ? tiesAtUpto + countStartingAt(page, oldest.start) : countStartingAt(page, oldest.start);
       upto = oldest.start;
       if (!freshAtBottom) return this.searchDown(lo, upto);
     }
@@ -107,7 +108,9 @@ export class Reconciler {
     for (let width = SEARCH_FIRST_SLICE_MS; ; width *= 4) {
       if (below - this.known(lo, top) <= 0) return;
       const from = top - width + 1;
-      if (from <= lo) return this.bisect(lo, top, below);
+      // Once half the pass's budget is spent, the rest goes oldest first: under sustained load the
+      // slices near the top would otherwise take every pass's budget and starve the long runners.
+      if (from <= lo || this.requests * 2 >= this.budget) return this.bisect(lo, top, below);
       const sliceCount = await this.count(from, top);
       await this.bisect(from, top, sliceCount);
       // Derived, so possibly an underestimate: the next poll's count of the whole window catches the rest.
@@ -138,7 +141,8 @@ export class Reconciler {
       this.take(page);
       const oldest = page.at(-1);
       if (!oldest || page.length < this.options.pageLimit) return;
-      tiesAtUpto = oldest.start === upto ? tiesAtUpto + countStartingAt(page, oldest.start) : countStartingAt(page, oldest.start);
+      tiesAtUpto =
+        oldest.start === upto ? tiesAtUpto + countStartingAt(page, oldest.start) : countStartingAt(page, oldest.start);
       upto = oldest.start;
     }
   }

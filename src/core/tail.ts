@@ -184,7 +184,8 @@ export class TailEngine {
   private windowStart(now: number): number {
     const anchor = Math.min(this.state.lastSuccessAt ?? now, now);
     const start = anchor - this.windowMs();
-    if (!this.firstPassDone && this.options.historySince !== undefined) return Math.min(start, this.options.historySince);
+    if (!this.firstPassDone && this.options.historySince !== undefined)
+      return Math.min(start, this.options.historySince);
     return start;
   }
 

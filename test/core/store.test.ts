@@ -91,7 +91,10 @@ describe('ActivationStore', () => {
   });
 
   it('keeps count of the failures it holds as activations arrive, are upgraded and are evicted', () => {
-    const failed = (id: string, start: number, full = false) => ({ ...activation(id, start, full), status: 'app-error' as const });
+    const failed = (id: string, start: number, full = false) => ({
+      ...activation(id, start, full),
+      status: 'app-error' as const,
+    });
     const store = new ActivationStore(3);
     store.add([activation('a', 100), failed('b', 200), failed('c', 300), failed('c', 300)]);
     expect(store.failures).toBe(2);
@@ -102,4 +105,3 @@ describe('ActivationStore', () => {
     expect(store.failures).toBe(store.newestFirst().filter((a) => a.status !== 'success').length);
   });
 });
-

@@ -193,4 +193,3 @@ describe('TailEngine', () => {
     expect(engine.health.consecutiveErrors).toBe(2);
   });
 });
-

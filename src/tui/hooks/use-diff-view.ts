@@ -1,6 +1,6 @@
 // The diff view's data: the two marked activations as full records (fetched when the store holds
 // summaries; the service upgrades the store), diffed and laid out to the width. Rebuilt when either
-// record changes or the width does.
+// record changes or the width does (not when the view scrolls: the pair is keyed by its ids).
 import { useEffect, useMemo, useState } from 'react';
 import type { Activation } from '../../core/activation.js';
 import { diffActivations } from '../../core/diff.js';
@@ -29,15 +29,16 @@ export function useDiffView(
   width: number,
   version: number,
 ): DiffView | undefined {
-  const pair = view ? `${view.left} ${view.right}` : '';
+  const ids = view ? [view.left, view.right] : [];
+  const pair = ids.join(' ');
   const [answers, setAnswers] = useState<Answers>({ pair, byId: new Map() });
   const byId = answers.pair === pair ? answers.byId : undefined;
   // `version`: the store changed, maybe with one of the full records.
   const [left, right] = useMemo(
-    () => (view ? [view.left, view.right].map((id) => fullest(service, id, byId)) : []),
-    [service, view, byId, version], // eslint-disable-line react-hooks/exhaustive-deps
+    () => (pair === '' ? [] : pair.split(' ').map((id) => fullest(service, id, byId))),
+    [service, pair, byId, version], // eslint-disable-line react-hooks/exhaustive-deps
   );
-  const wanted = view ? [view.left, view.right].filter((id) => !byId?.has(id) && !service.store.get(id)?.full) : [];
+  const wanted = ids.filter((id) => !byId?.has(id) && !service.store.get(id)?.full);
   const wantedKey = wanted.join(' ');
 
   useEffect(() => {
@@ -62,11 +63,11 @@ export function useDiffView(
   }, [service, pair, wantedKey]);
 
   return useMemo(() => {
-    if (!view) return undefined;
+    if (pair === '') return undefined;
     const lines = left && right ? diffViewLines(diffActivations(left, right), width) : [];
-    const status = statusLine([view.left, view.right], byId, Boolean(left?.full && right?.full));
+    const status = statusLine(pair.split(' '), byId, Boolean(left?.full && right?.full));
     return { rows: status ? [status, ...lines] : lines };
-  }, [view, left, right, width, byId]);
+  }, [pair, left, right, width, byId]);
 }
 
 /** The store's copy when it is full, else what was fetched, else the store's summary. */

@@ -4,7 +4,8 @@
 // follows the instance passed in.
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { ForwardedLogs } from '../../core/forwarded.js';
-import { forwardedRows, type ForwardedRowOptions } from '../view/forwarded-lines.js';
+import type { SourceHealth } from '../../core/forwarded-types.js';
+import { forwardedRows, type ForwardedLog, type ForwardedRowOptions } from '../view/forwarded-lines.js';
 import { orphanEntryOf } from '../view/orphan-rows.js';
 import type { StyledLine } from '../view/styled-line.js';
 import { throttle } from './throttle.js';
@@ -53,16 +54,22 @@ export function useForwardedRows(
     () => (forwarded && id !== undefined ? forwarded.linesFor(id) : undefined),
     [forwarded, id, version], // eslint-disable-line react-hooks/exhaustive-deps
   );
+  // A string, so the rows are not rebuilt after every poll (each one makes a new health list).
+  const unreadable = unreadableSources(forwarded?.sourcesHealth() ?? []);
   return useMemo(() => {
     if (!destination || !lines) return undefined;
-    return forwardedRows(
-      {
-        lines,
-        forwards: destination.forwards,
-        orphan,
-        ...(destination.hint !== undefined && { hint: destination.hint }),
-      },
-      { width, wrap, timestamps, highlight },
-    );
-  }, [destination, lines, orphan, width, wrap, timestamps, highlight]);
+    const log: ForwardedLog = { lines, forwards: destination.forwards, orphan, unreadable };
+    if (destination.hint !== undefined) log.hint = destination.hint;
+    return forwardedRows(log, { width, wrap, timestamps, highlight });
+  }, [destination, lines, orphan, unreadable, width, wrap, timestamps, highlight]);
+}
+
+/** `betterstack (auth), datadog (no read key)`: the sources whose lines will not come as things are. */
+function unreadableSources(health: readonly SourceHealth[]): string {
+  const named = health.flatMap(({ source, state, lastError }) => {
+    if (state === 'unconfigured') return [`${source} (no read key)`];
+    if (state === 'error') return [`${source} (${lastError?.kind ?? 'error'})`];
+    return [];
+  });
+  return named.join(', ');
 }

@@ -37,7 +37,7 @@ export function fingerprintColumns(width: number, timeFormat: TimeFormat): Finge
 export function fingerprintHeading(columns: FingerprintColumns): Segment[] {
   let text = ' '.repeat(GUTTER + NEW_WIDTH) + 'COUNT'.padStart(COUNT_WIDTH) + ' ' + padToWidth('LAST', columns.time);
   if (columns.firstSeen) text += ' ' + padToWidth('FIRST', columns.time);
-  text += ' ' + padToWidth('FUNCTIONS', columns.functions) + ' MESSAGE (numbers, ids, quoted values masked)';
+  text += ' ' + padToWidth('FUNCTIONS', columns.functions) + ' MESSAGE (variable parts masked)';
   return fitLine([segment(text, { bold: true, dim: true })], columns.width);
 }
 

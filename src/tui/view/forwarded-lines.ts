@@ -18,6 +18,8 @@ export interface ForwardedLog {
   forwards: boolean;
   /** An entry with no activation record: these lines are all there is. */
   orphan: boolean;
+  /** Destinations fnmon cannot read now, with why: `betterstack (auth), datadog (no read key)`. */
+  unreadable?: string;
 }
 
 export interface ForwardedRowOptions {
@@ -40,8 +42,7 @@ export const BADGES: Readonly<Record<ForwardedSourceName, Badge>> = {
 };
 
 const TIME_WIDTH = 13;
-const WAITING =
-  '↳ its output is forwarded (LOG_DESTINATIONS): no lines read back yet; they show up here after the log service is next polled';
+const WAITING = '  ↳ its output is forwarded (LOG_DESTINATIONS): no lines read back yet; they come with the next poll';
 const NO_RECORD = 'no activation record: these forwarded lines are all there is';
 
 /** Rows for the log pane, or undefined when there is nothing forwarded to show or say. */
@@ -53,8 +54,12 @@ export function forwardedRows(log: ForwardedLog, options: ForwardedRowOptions): 
   rows.push(...lineRows(lines, options));
   // Instructions are no use cut short: they wrap whatever the wrap toggle says.
   if (hint !== undefined) rows.push(...hint.split('\n').flatMap((text) => proseRows(text, options.width)));
-  else if (lines.length === 0 && !orphan) rows.push(...proseRows(WAITING, options.width));
+  else if (lines.length === 0 && !orphan) rows.push(...proseRows(waitingText(log.unreadable), options.width));
   return rows;
+}
+
+function waitingText(unreadable: string | undefined): string {
+  return unreadable ? `${WAITING} (not readable now: ${unreadable})` : WAITING;
 }
 
 function lineRows(lines: readonly ForwardedLine[], options: ForwardedRowOptions): StyledLine[] {

@@ -15,8 +15,9 @@ function keysCell(keys: readonly string[]): string {
 
 /** Normal-mode commands limited to some panes say which, as the help overlay does. */
 function whereSuffix(command: Command): string {
-  const limited = command.focus !== undefined && command.modes.every((mode) => mode === 'normal');
-  return limited ? ` (${command.focus!.join(', ')})` : '';
+  const panes = command.focus;
+  if (panes === undefined || command.modes.some((mode) => mode !== 'normal')) return '';
+  return ` — in the ${panes.join(' or ')} pane`;
 }
 
 export function keyTableMarkdown(commands: readonly Command[]): string {

@@ -39,7 +39,7 @@ function lookOf(health: SourceHealth, now: number): Look {
     case 'stopped':
       return { glyph: '■', word: 'stopped', short: '', color: 'gray', dim: true, weight: 0 };
     case 'unconfigured':
-      return { glyph: '○', word: 'no read key', short: '', color: 'gray', dim: true, weight: 0 };
+      return { glyph: '○', word: 'no read key', short: 'no key', color: 'gray', dim: true, weight: 0 };
   }
 }
 
@@ -57,26 +57,35 @@ function joined(groups: readonly Segment[][]): Segment[] {
 
 /** The sources' health in at most `room` columns (empty when none fits), in the order given. */
 export function sourceHealthSegments(healths: readonly SourceHealth[], now: number, room: number): Segment[] {
-  if (healths.length === 0) return [];
+  return fitSources(healths, now, room).segments;
+}
+
+function fitSources(
+  healths: readonly SourceHealth[],
+  now: number,
+  room: number,
+): { segments: Segment[]; shown: number } {
   const looks = healths.map((health) => lookOf(health, now));
+  const render = (kept: ReadonlySet<number>, compact: boolean) =>
+    joined(healths.flatMap((health, i) => (kept.has(i) ? [sourceSegments(health, looks[i]!, compact)] : [])));
+  const kept = new Set(healths.keys());
   for (const compact of [false, true]) {
-    const all = joined(healths.map((health, index) => sourceSegments(health, looks[index]!, compact)));
-    if (lineWidth(all) <= room) return all;
+    const all = render(kept, compact);
+    if (lineWidth(all) <= room) return { segments: all, shown: kept.size };
   }
   // Drop the least telling first (unread, then healthy) until the rest fits.
-  const order = healths.map((_, index) => index).sort((a, b) => looks[a]!.weight - looks[b]!.weight);
-  const kept = new Set(order);
+  const order = [...kept].sort((a, b) => looks[a]!.weight - looks[b]!.weight);
   for (const index of order) {
     kept.delete(index);
-    const rest = joined(healths.flatMap((health, i) => (kept.has(i) ? [sourceSegments(health, looks[i]!, true)] : [])));
-    if (kept.size > 0 && lineWidth(rest) <= room) return rest;
+    const rest = render(kept, true);
+    if (lineWidth(rest) <= room) return { segments: rest, shown: kept.size };
   }
-  return [];
+  return { segments: [], shown: 0 };
 }
 
 /**
  * `left` with the sources' health at the right edge. `left` comes as alternatives, fullest first:
- * a shorter one is taken only when it makes room for the sources.
+ * a briefer one is taken when it lets more sources show.
  */
 export function withSourceHealth(
   left: readonly Segment[][],
@@ -84,12 +93,14 @@ export function withSourceHealth(
   now: number,
   width: number,
 ): Segment[] {
-  const preferred = left[0] ?? [];
+  let best = { left: left[0] ?? [], right: [] as Segment[], shown: 0 };
   for (const candidate of left) {
     const used = lineWidth(candidate);
-    const right = sourceHealthSegments(healths, now, width - used - GAP.length);
-    if (right.length === 0) continue;
-    return [...candidate, segment(' '.repeat(width - used - lineWidth(right))), ...right];
+    const fitted = fitSources(healths, now, width - used - GAP.length);
+    if (fitted.shown > best.shown) best = { left: candidate, right: fitted.segments, shown: fitted.shown };
+    if (fitted.shown === healths.length) break;
   }
-  return [...preferred];
+  if (best.shown === 0) return [...best.left];
+  const pad = width - lineWidth(best.left) - lineWidth(best.right);
+  return [...best.left, segment(' '.repeat(pad)), ...best.right];
 }

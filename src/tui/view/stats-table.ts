@@ -1,7 +1,8 @@
 // The stats view's table: which columns fit the width, the heading, and one styled line per function.
-// The function column takes what is left; lower-priority columns drop out (the ones people read
-// least first) before it gets narrower than MIN_FUNCTION_WIDTH. The two sparklines (calls and
-// failures over the window, oldest left) share one scale per row, so errors read against traffic.
+// Columns are taken by priority while they fit beside a function column of MIN_FUNCTION_WIDTH, so
+// the ones people read least drop out first; room for longer names ranks among them. What is left
+// widens the names, then the sparklines. The two sparklines (calls and failures over the window,
+// oldest left) share one scale per row, so errors read against traffic.
 import { displayWidth, padToWidth, truncateToWidth } from '../../core/logline.js';
 import { sparkline } from '../../core/sparkline.js';
 import { statsColumn, type StatsColumnId } from '../../core/stats-columns.js';
@@ -34,7 +35,7 @@ const ROOMY_FUNCTION_WIDTH = 26;
 const MIN_SERIES_WIDTH = 8;
 const MAX_SERIES_WIDTH = 30;
 /** Widest cell of each number column; the heading (plus a sort arrow) may be wider. */
-const CELL_WIDTH: Readonly<Record<Exclude<TableColumnId, 'function' | SeriesId>, number>> = {
+const CELL_WIDTH: Readonly<Record<NumberColumnId, number>> = {
   calls: 6,
   errors: 4,
   timeouts: 4,
@@ -51,7 +52,7 @@ const SERIES_TITLE: Readonly<Record<SeriesId, string>> = { rate: 'RATE', failure
 /** Room for the function names to grow to ROOMY_FUNCTION_WIDTH: wanted more than the rarer columns. */
 const ROOM = 'room';
 /** Kept first, dropped last. */
-const PRIORITY: readonly (TableColumnId | typeof ROOM)[] = [
+const PRIORITY: readonly (Exclude<TableColumnId, 'function'> | typeof ROOM)[] = [
   'calls',
   'errors',
   'p95',
@@ -87,16 +88,18 @@ function isSeries(id: TableColumnId): id is SeriesId {
   return id === 'rate' || id === 'failures';
 }
 
-function columnWidth(id: TableColumnId | typeof ROOM): number {
+type NumberColumnId = Exclude<TableColumnId, 'function' | SeriesId>;
+
+/** Without its gap; ROOM is the names' growth (no gap of its own, so one less). */
+function columnWidth(id: Exclude<TableColumnId, 'function'> | typeof ROOM): number {
   if (id === ROOM) return ROOMY_FUNCTION_WIDTH - MIN_FUNCTION_WIDTH - GAP;
   if (isSeries(id)) return MIN_SERIES_WIDTH;
-  if (id === 'function') return MIN_FUNCTION_WIDTH;
   return Math.max(CELL_WIDTH[id], statsColumn(id).title.length + 1);
 }
 
 /** The columns that fit `width`; spare room goes to the function names, then the sparklines. */
 export function statsTableColumns(width: number): StatsTableColumns {
-  const kept: (TableColumnId | typeof ROOM)[] = [];
+  const kept: (Exclude<TableColumnId, 'function'> | typeof ROOM)[] = [];
   let used = GUTTER + MIN_FUNCTION_WIDTH;
   for (const id of PRIORITY) {
     const extra = GAP + columnWidth(id);
