@@ -26,9 +26,7 @@ function isStale() {
 
 if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
 
-// Chunk names carry a content hash: drop the previous build's so dist/ holds one build.
-rmSync('dist/chunks', { recursive: true, force: true });
-await build({
+const result = await build({
   ...NODE_BUNDLE,
   entryPoints: { fnmon: 'src/cli/main.ts' },
   outdir: 'dist',
@@ -36,4 +34,12 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   minify: false,
   sourcemap: 'linked',
+  metafile: true,
 });
+
+// Chunk names carry a content hash: drop the previous build's chunks once the new ones are written
+// (not before, so a fnmon started during a rebuild still finds the chunks it imports).
+const written = new Set(Object.keys(result.metafile.outputs).map((path) => path.replace(/\\/g, '/')));
+for (const name of readdirSync('dist/chunks')) {
+  if (!written.has(`dist/chunks/${name}`)) rmSync(join('dist/chunks', name), { force: true });
+}

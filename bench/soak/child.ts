@@ -14,6 +14,9 @@ export interface SoakSample {
   at: number;
   rss: number;
   heapUsed: number;
+  heapTotal: number;
+  /** Memory outside the JS heap that V8 knows of (Buffers and other ArrayBuffers included). */
+  external: number;
   /** CPU time (user + system) used since the start, ms. */
   cpuMs: number;
   delivered: number;
@@ -62,13 +65,15 @@ const samples: SoakSample[] = [];
 
 function sample(): void {
   gc!();
-  const { rss, heapUsed } = process.memoryUsage();
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
   const cpu = process.cpuUsage(cpuAtStart);
   const health = service.health();
   samples.push({
     at: Math.round((performance.now() - started) / 1000),
     rss,
     heapUsed,
+    heapTotal,
+    external,
     cpuMs: (cpu.user + cpu.system) / 1000,
     delivered: health.delivered,
     requests: health.requests,

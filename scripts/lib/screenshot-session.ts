@@ -19,7 +19,7 @@ const OPENING_TIMEOUT_MS = 30_000;
 const STEP_TIMEOUT_MS = 15_000;
 /** A screen that has not changed for this long is taken as drawn. */
 const SETTLED_MS = 600;
-const SETTLE_TIMEOUT_MS = 10_000;
+const SETTLE_TIMEOUT_MS = 30_000;
 /** Times in the list as clock times: the still life's relative times would all read "1m ago". */
 const CONFIG_YAML = 'ui:\n  time-format: absolute\n';
 

@@ -62,7 +62,8 @@ function rowSpans(line: IBufferLine, cols: number, cell: IBufferCell): Span[] {
       span = { style, columns: [], text: '', startColumn: column, endColumn: column };
       spans.push(span);
     }
-    for (const char of chars) span.columns.push(column);
+    // One x per code point: a combining mark is drawn at its base character's cell.
+    span.columns.push(...Array.from(chars, () => column));
     span.text += chars;
     span.endColumn = column + width;
   }

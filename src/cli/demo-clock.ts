@@ -1,7 +1,7 @@
 // FNMON_DEMO_CLOCK=<ISO time>: `fnmon --demo` as a still life at that moment, so that pictures of it
 // (scripts/screenshots.ts) come out the same on every run. The process's clock starts at that
 // instant (Date.now is shifted; time still passes), and the demo's emulator serves the seeded
-// traffic of the quarter of an hour before it, all finished, and generates nothing new. Only the
+// traffic from 14 minutes to 1 minute before it, all finished, and generates nothing new. Only the
 // demo reads it; nothing else in fnmon changes its clock.
 import type { EmulatorOptions } from '../emulator/index.js';
 import { UsageFailure } from './options.js';

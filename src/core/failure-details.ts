@@ -22,9 +22,9 @@ export interface FailureDetailOptions {
   backlog?: number;
 }
 
-export const FAILURE_FETCH_CONCURRENCY = 2;
-export const FAILURE_FETCH_INTERVAL_MS = 200;
-export const FAILURE_FETCH_BACKLOG = 100;
+const FAILURE_FETCH_CONCURRENCY = 2;
+const FAILURE_FETCH_INTERVAL_MS = 200;
+const FAILURE_FETCH_BACKLOG = 100;
 
 export class FailureDetails {
   /** Oldest start first, so the newest is popped from the end. */

@@ -39,7 +39,9 @@ describe('forwarded logs in fnmon --demo', () => {
       expect(header).toContain('filter fn:api/webhook');
       expect(header).toMatch(/papertrail ●( live)?/);
 
-      session.press(KEYS.escape);
+      // From the log pane, q goes back to the list; from the list it quits.
+      session.press('q');
+      await session.waitFor((text) => text.includes('▸ Activations'), 'the list focused');
       session.press('q');
       expect((await session.exited).exitCode).toBe(0);
     },

@@ -12,6 +12,9 @@ import { fitLine, segment, type Segment, type Style } from './styled-line.js';
 
 export type SeriesId = 'rate' | 'failures';
 export type TableColumnId = StatsColumnId | SeriesId;
+/** The columns after the function's. */
+export type ShownColumnId = Exclude<TableColumnId, 'function'>;
+type NumberColumnId = Exclude<ShownColumnId, SeriesId>;
 
 export interface StatsTableColumns {
   width: number;
@@ -19,7 +22,7 @@ export interface StatsTableColumns {
   /** Width of each sparkline (also how many points the view asks the collector for). */
   seriesWidth: number;
   /** Shown columns after the function, in display order. */
-  shown: readonly TableColumnId[];
+  shown: readonly ShownColumnId[];
 }
 
 export interface StatsSort {
@@ -52,7 +55,7 @@ const SERIES_TITLE: Readonly<Record<SeriesId, string>> = { rate: 'RATE', failure
 /** Room for the function names to grow to ROOMY_FUNCTION_WIDTH: wanted more than the rarer columns. */
 const ROOM = 'room';
 /** Kept first, dropped last. */
-const PRIORITY: readonly (Exclude<TableColumnId, 'function'> | typeof ROOM)[] = [
+const PRIORITY: readonly (ShownColumnId | typeof ROOM)[] = [
   'calls',
   'errors',
   'p95',
@@ -68,7 +71,7 @@ const PRIORITY: readonly (Exclude<TableColumnId, 'function'> | typeof ROOM)[] = 
   'wait',
   'init',
 ];
-const DISPLAY_ORDER: readonly TableColumnId[] = [
+const DISPLAY_ORDER: readonly ShownColumnId[] = [
   'calls',
   'errors',
   'timeouts',
@@ -88,10 +91,8 @@ function isSeries(id: TableColumnId): id is SeriesId {
   return id === 'rate' || id === 'failures';
 }
 
-type NumberColumnId = Exclude<TableColumnId, 'function' | SeriesId>;
-
 /** Without its gap; ROOM is the names' growth (no gap of its own, so one less). */
-function columnWidth(id: Exclude<TableColumnId, 'function'> | typeof ROOM): number {
+function columnWidth(id: ShownColumnId | typeof ROOM): number {
   if (id === ROOM) return ROOMY_FUNCTION_WIDTH - MIN_FUNCTION_WIDTH - GAP;
   if (isSeries(id)) return MIN_SERIES_WIDTH;
   return Math.max(CELL_WIDTH[id], statsColumn(id).title.length + 1);
@@ -99,7 +100,7 @@ function columnWidth(id: Exclude<TableColumnId, 'function'> | typeof ROOM): numb
 
 /** The columns that fit `width`; spare room goes to the function names, then the sparklines. */
 export function statsTableColumns(width: number): StatsTableColumns {
-  const kept: (Exclude<TableColumnId, 'function'> | typeof ROOM)[] = [];
+  const kept: (ShownColumnId | typeof ROOM)[] = [];
   let used = GUTTER + MIN_FUNCTION_WIDTH;
   for (const id of PRIORITY) {
     const extra = GAP + columnWidth(id);
@@ -126,7 +127,7 @@ export function statsTableColumns(width: number): StatsTableColumns {
 
 /** The columns the sort key cycles through: the function and the shown number columns. */
 export function sortableColumns(columns: StatsTableColumns): StatsColumnId[] {
-  return ['function', ...columns.shown.filter((id): id is StatsColumnId => !isSeries(id))];
+  return ['function', ...columns.shown.filter((id): id is NumberColumnId => !isSeries(id))];
 }
 
 function cellWidth(id: TableColumnId, columns: StatsTableColumns): number {
@@ -186,7 +187,7 @@ function functionCell(row: FunctionStats, width: number): Segment[] {
   return [segment(shownName), segment(flag, { color: 'yellow', bold: true }), segment(pad)];
 }
 
-function numberStyle(id: StatsColumnId, row: FunctionStats): Style {
+function numberStyle(id: NumberColumnId, row: FunctionStats): Style {
   if ((id === 'errors' && row.failures > 0) || (id === 'timeouts' && row.timeouts > 0)) return { color: 'red' };
   if (id === 'near' && row.oftenNearLimit) return { color: 'yellow', bold: true };
   return {};
