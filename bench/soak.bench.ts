@@ -58,48 +58,50 @@ export const soakSuite: Suite = {
 function report(plan: Plan, { samples, afterClose }: SoakOutcome, visible: number, requests: number): SuiteResult {
   const last = samples.at(-1)!;
   // Full: the store at capacity and the engine's dedupe window (the ids it remembers) as well.
-  const fillIndex = samples.findIndex(
-    (sample) => sample.stored >= plan.capacity && sample.at * 1000 >= sample.windowMs,
-  );
-  const full = fillIndex >= 0 ? samples.slice(fillIndex) : [];
-  const rssAtFill = full[0]?.rss ?? Number.NaN;
-  const rssPeakAfter = Math.max(...full.map((sample) => sample.rss));
-  const growth = (last.rss - rssAtFill) / rssAtFill;
-  const cpuPerActivation = (1000 * (last.cpuMs - (full[0]?.cpuMs ?? 0))) / (last.delivered - (full[0]?.delivered ?? 0));
+  const fill = samples.find((sample) => sample.stored >= plan.capacity && sample.at * 1000 >= sample.windowMs);
+  // Judged over the second half of the run: other bounded structures (the per-function statistics
+  // keep an hour) still fill for a while after the store, and V8 sizes its heap in steps.
+  const steady = fill && samples.find((sample) => sample.at >= Math.max(fill.at, last.at / 2));
+  const growth = steady ? (last.rss - steady.rss) / steady.rss : Number.NaN;
+  const heapGrowth = steady ? (last.heapUsed - steady.heapUsed) / steady.heapUsed : Number.NaN;
+  const since = steady ?? samples[0]!;
+  const cpuPerActivation = (1000 * (last.cpuMs - since.cpuMs)) / (last.delivered - since.delivered);
   const duplicates = last.delivered - (last.stored + last.evicted);
-  const leaks = growingResources(full);
+  const leaks = growingResources(samples.filter((sample) => sample.at >= (fill?.at ?? Infinity)));
   const leftOver = Object.entries(afterClose).filter(([kind]) => kind === 'Timeout' || kind.includes('TCP'));
+  const mb = (bytes: number) => `${fmt(bytes / MB)} MB`;
 
   const markdown = [
     `The monitor's service in a child process (\`--expose-gc\`; every sample after a full GC) against the`,
     `emulator at ${RATE} activations/s (durations up to 2 s) for ${plan.minutes} minutes, a store of`,
-    `${plan.capacity.toLocaleString('en')}. Sampled every ${plan.sampleMs / 1000} s; the store and the engine's`,
-    `${fmt(last.windowMs / 60_000)}-minute dedupe window were both full after ${full[0]?.at ?? 'n/a (the run is shorter than the window)'} s.`,
-    `The emulator made ${visible.toLocaleString('en')} activations visible and served`,
-    `${requests.toLocaleString('en')} requests; the service delivered ${last.delivered.toLocaleString('en')}`,
-    `(${duplicates} twice) and made ${last.requests.toLocaleString('en')} requests.`,
+    `${plan.capacity.toLocaleString('en')}, sampled every ${plan.sampleMs / 1000} s. The store and the engine's`,
+    `${fmt(last.windowMs / 60_000)}-minute dedupe window were both full after ${fill ? `${fill.at} s` : 'the end of the run (shorter than the window)'}.`,
+    `The emulator made ${visible.toLocaleString('en')} activations visible and served ${requests.toLocaleString('en')}`,
+    `requests; the service delivered ${last.delivered.toLocaleString('en')} (${duplicates} twice) with`,
+    `${last.requests.toLocaleString('en')} requests.`,
     '',
-    `RSS ${sparkline(samples.map((sample) => sample.rss))} heap ${sparkline(samples.map((sample) => sample.heapUsed))}`,
+    `RSS ${sparkline(samples.map((sample) => sample.rss))}, heap used ${sparkline(samples.map((sample) => sample.heapUsed))}`,
     '',
-    '| time | stored | RSS | heap used | CPU (total) | active handles and timers |',
-    '|---|---|---|---|---|---|',
-    ...curve(samples, 12).map(
+    '| time | stored | RSS | heap used | heap total | external | CPU (total) | active handles and timers |',
+    '|---|---|---|---|---|---|---|---|',
+    ...curve(samples, 14).map(
       (sample) =>
-        `| ${sample.at} s | ${sample.stored.toLocaleString('en')} | ${fmt(sample.rss / MB)} MB | ${fmt(sample.heapUsed / MB)} MB ` +
-        `| ${fmt(sample.cpuMs / 1000)} s | ${describeResources(sample.resources)} |`,
+        `| ${sample.at} s | ${sample.stored.toLocaleString('en')} | ${mb(sample.rss)} | ${mb(sample.heapUsed)} ` +
+        `| ${mb(sample.heapTotal)} | ${mb(sample.external)} | ${fmt(sample.cpuMs / 1000)} s | ${describeResources(sample.resources)} |`,
     ),
     '',
-    `Once full: RSS ${fmt(rssAtFill / MB)} MB at fill, ${fmt(last.rss / MB)} MB at the end (${fmt(100 * growth)}%),`,
-    `peak ${fmt(rssPeakAfter / MB)} MB. CPU per delivered activation while full: ${fmt(cpuPerActivation)} µs.`,
-    `Left after close: ${describeResources(afterClose)}.`,
+    steady
+      ? `From ${steady.at} s to the end: RSS ${mb(steady.rss)} → ${mb(last.rss)} (${fmt(100 * growth)}%), heap used ` +
+        `${mb(steady.heapUsed)} → ${mb(last.heapUsed)} (${fmt(100 * heapGrowth)}%).`
+      : 'The run is too short for a steady state (use the full run).',
+    `CPU per delivered activation${steady ? ' from then on' : ''}: ${fmt(cpuPerActivation)} µs. Left after close: ${describeResources(afterClose)}.`,
   ].join('\n');
 
   const targets: TargetCheck[] = [
     {
-      target: `RSS stays flat once the store and the window are full (within ${100 * FLAT_TOLERANCE}% of its size then)`,
-      met: fillIndex >= 0 && Math.abs(growth) <= FLAT_TOLERANCE,
-      detail:
-        fillIndex >= 0 ? `${fmt(100 * growth)}%, ${fmt(rssAtFill / MB)} → ${fmt(last.rss / MB)} MB` : 'never filled',
+      target: `RSS stays flat once full: within ${100 * FLAT_TOLERANCE}% over the second half of the run`,
+      met: steady !== undefined && Math.abs(growth) <= FLAT_TOLERANCE,
+      detail: steady ? `${fmt(100 * growth)}%, ${mb(steady.rss)} → ${mb(last.rss)}` : 'not judged: never full',
     },
     {
       target: 'no handle or timer leak (no kind of active resource keeps growing; no timer or socket left after close)',
@@ -118,8 +120,9 @@ function report(plan: Plan, { samples, afterClose }: SoakOutcome, visible: numbe
   return { markdown, targets };
 }
 
-/** Kinds whose count in the last third is above anything seen in the first third after fill. */
+/** Kinds whose count in the last third is above anything seen in the first third. */
 function growingResources(full: SoakSample[]): string[] {
+  if (full.length === 0) return [];
   const third = Math.max(1, Math.floor(full.length / 3));
   const early = full.slice(0, third);
   const late = full.slice(-third);

@@ -78,10 +78,15 @@ export async function monitorCommand(command: ParsedCommand, io: CliIO): Promise
 async function whileAttached(view: (signal: AbortSignal) => Promise<void>): Promise<void> {
   const closing = new AbortController();
   const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
-  const onSignal = () => closing.abort();
+  const onSignal = () => {
+    closing.abort();
+    // A signal means "stop now": if closing connections hangs (a dead terminal, a stuck socket),
+    // do not linger as an orphan that keeps polling.
+    setTimeout(() => process.exit(EXIT.ok), 3000).unref();
+  };
   for (const signal of signals) process.on(signal, onSignal);
   // A crash (main.ts) aborts too, so the terminal is restored before the error is printed.
-  const stopRestoring = restoreTerminalOnCrash(onSignal);
+  const stopRestoring = restoreTerminalOnCrash(() => closing.abort());
   const stopTestCrash = scheduleTestCrash(process.env);
   try {
     await view(closing.signal);
