@@ -22,7 +22,7 @@ export interface Screen {
 const TERMINAL_BYTES: Readonly<Record<string, string>> = { enter: '\r', esc: '\x1b', tab: '\t', space: ' ' };
 
 /** The bytes a terminal sends for the first key bound to `id` in the default table. */
-export function keyOf(id: CommandId): string {
+function keyOf(id: CommandId): string {
   const key = COMMANDS.find((command) => command.id === id)?.keys[0];
   if (key === undefined) throw new Error(`no key is bound to ${id}`);
   const bytes = TERMINAL_BYTES[key] ?? (Array.from(key).length === 1 ? key : undefined);
@@ -46,7 +46,7 @@ const showing =
 const ERRORS_ONLY = run('errors-only', 'the errors-only filter', showing('filter errors only'));
 const SECOND_ROW = run('move-down', 'the second row selected', (screen) => /Activations\s+2\/\d+/.test(screen));
 const DETAIL = run('open-detail', 'the detail pane in focus', showing('▸ Detail'));
-export const FILTER_TEXT = 'fn:billing/* dur>300ms';
+const FILTER_TEXT = 'fn:billing/* dur>300ms';
 
 export const SCREENS: readonly Screen[] = [
   { name: 'stream', title: 'fnmon --demo — the live stream', steps: [] },

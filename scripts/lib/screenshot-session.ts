@@ -11,7 +11,7 @@ import { SCREENS, type Screen } from './screens.js';
 import { terminalSvg } from './terminal-svg.js';
 
 /** What every picture shares; the README states it next to them. */
-export const SCREENSHOT_SETUP = { seed: '7', clock: '2026-05-04T09:30:00Z', cols: 120, rows: 34 } as const;
+const SCREENSHOT_SETUP = { seed: '7', clock: '2026-05-04T09:30:00Z', cols: 120, rows: 34 } as const;
 
 /** The opening history has arrived: the header counts activations and the feed is live. */
 const LIVE = /● live\s+[1-9]\d*\/\d+ shown/;
@@ -86,13 +86,14 @@ function writePng(svgPath: string, pngPath: string): void {
 
 /** Takes one picture into `outDir`; returns the files written. */
 async function takeScreen(screen: Screen, outDir: string, png: boolean): Promise<string[]> {
+  const bin = binary();
   const home = mkdtempSync(join(tmpdir(), 'fnmon-screenshot-'));
   const { cols, rows, seed } = SCREENSHOT_SETUP;
   const session = startPty([], {
     cols,
     rows,
     env: isolatedEnv(home),
-    shell: [process.execPath, binary(), '--demo', '--seed', seed],
+    shell: [process.execPath, bin, '--demo', '--seed', seed],
   });
   try {
     await drive(session, screen);

@@ -6,7 +6,7 @@
 import type { EmulatorOptions } from '../emulator/index.js';
 import { UsageFailure } from './options.js';
 
-export const DEMO_CLOCK_VARIABLE = 'FNMON_DEMO_CLOCK';
+const DEMO_CLOCK_VARIABLE = 'FNMON_DEMO_CLOCK';
 
 const HISTORY_MS = 14 * 60_000;
 /** Nothing ends in the last minute, so relative times ("1 minute ago") hold still while pictures are taken. */

@@ -38,7 +38,7 @@ describe('the log pane with forwarded lines', () => {
     const pane = logPane(frame(app));
     expect(pane).toContain(NOTICE.slice(0, 40));
     expect(pane).toMatch(/^\d\d:\d\d:\d\d\.\d{3} \[papertrail\] received push event$/m);
-    expect(pane).toMatch(/^\d\d:\d\d:\d\d\.\d{3} \[datadog\]    queued job_1$/m);
+    expect(pane).toMatch(/^\d\d:\d\d:\d\d\.\d{3} \[datadog\] {4}queued job_1$/m);
     expect(pane).not.toContain('hint: this function forwards its logs');
 
     // Lines that arrive later show up without a key press.
@@ -69,10 +69,8 @@ describe('the log pane with forwarded lines', () => {
     await type(app, 'webhook');
     await press(app, KEYS.enter, 'l');
     await until(app, (shown) => shown.includes('[papertrail]'));
-    const styled = app.lastFrame() ?? '';
-    // The match is underlined (SGR 4) where colours are on; the text is there either way.
+    // The highlight's style is checked in forwarded-view.test.ts: here the filter keeps the row.
     expect(frame(app)).toContain('[papertrail] webhook payload');
-    if (styled.includes('\x1b[')) expect(styled).toMatch(/\x1b\[[0-9;]*4[0-9;]*mwebhook/);
   });
 
   it('says exactly what to configure when the logs were forwarded but no read credential is set', async () => {

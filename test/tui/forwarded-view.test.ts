@@ -78,7 +78,8 @@ describe('forwarded lines in the log pane', () => {
   it('sanitises messages, highlights filter matches, and cuts or wraps to the width', () => {
     const hostile = fwd('\x1b[2Jcleared \x1b]52;c;aGk=\x07 done');
     const [shown] = rows({ lines: [hostile] });
-    expect(shown).not.toMatch(/\x1b|\x07/);
+    expect(shown).not.toContain('\x1b');
+    expect(shown).not.toContain('\x07');
     const highlighted = forwardedRows(
       { lines: [fwd('charging order 1234')], forwards: true, orphan: false },
       { width: 80, wrap: false, timestamps: false, highlight: (t) => [[t.indexOf('order'), t.indexOf('order') + 5]] },
@@ -245,7 +246,7 @@ describe('source health in the header', () => {
     const line = text(withSourceHealth([full, brief], [live], T0, 80));
     expect(line).toBe(`${'x'.repeat(60)}${' '.repeat(3)}papertrail ● live`);
     expect(text(withSourceHealth([full, brief], [live, backingOff, auth], T0, 80))).toMatch(
-      /^x{10} +papertrail ● live  datadog ◐ backing off 12s  betterstack ✗ auth$/,
+      /^x{10} +papertrail ● live {2}datadog ◐ backing off 12s {2}betterstack ✗ auth$/,
     );
     expect(text(withSourceHealth([full], [], T0, 80))).toBe('x'.repeat(60));
   });
