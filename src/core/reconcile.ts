@@ -82,7 +82,9 @@ export class Reconciler {
     let tiesAtUpto = 0;
     for (;;) {
       const missing = serverCount - this.known(lo, hi);
-      if (missing <= 0) return;
+      // After a page, `known` also counts records that arrived since the count and came with the page,
+      // which can hide as many older ones still missing: searchDown recounts below before trusting it.
+      if (missing <= 0) return upto === hi ? undefined : this.searchDown(lo, upto!);
       // A little over the missing count: new records that arrived since the count.
       const limit = Math.min(this.options.pageLimit, missing + 8);
       const page = await this.list(lo, upto, limit, tiesAtUpto);
@@ -103,9 +105,11 @@ export class Reconciler {
    * walk down to its top.
    */
   private async searchDown(lo: number, hi: number): Promise<void> {
-    let below = await this.count(lo, hi);
     let top = hi;
     for (let width = SEARCH_FIRST_SLICE_MS; ; width *= 4) {
+      // Counted afresh, not derived from the slices above: records keep arriving near the top while
+      // a pass runs, and a derived count would let them hide the older ones still missing below.
+      const below = await this.count(lo, top);
       if (below - this.known(lo, top) <= 0) return;
       const from = top - width + 1;
       // Once half the pass's budget is spent, the rest goes oldest first: under sustained load the
@@ -113,8 +117,6 @@ export class Reconciler {
       if (from <= lo || this.requests * 2 >= this.budget) return this.bisect(lo, top, below);
       const sliceCount = await this.count(from, top);
       await this.bisect(from, top, sliceCount);
-      // Derived, so possibly an underestimate: the next poll's count of the whole window catches the rest.
-      below -= sliceCount;
       top = from - 1;
     }
   }
