@@ -112,9 +112,7 @@ export class Reconciler {
       const below = await this.count(lo, top);
       if (below - this.known(lo, top) <= 0) return;
       const from = top - width + 1;
-      // Once half the pass's budget is spent, the rest goes oldest first: under sustained load the
-      // slices near the top would otherwise take every pass's budget and starve the long runners.
-      if (from <= lo || this.requests * 2 >= this.budget) return this.bisect(lo, top, below);
+      if (from <= lo) return this.bisect(lo, top, below);
       const sliceCount = await this.count(from, top);
       await this.bisect(from, top, sliceCount);
       top = from - 1;
