@@ -48,7 +48,9 @@ const BIDI_CONTROL = /^[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]$/;
 /** Single-line terminal-safe text: newlines are shown as ⏎ (see the module comment). */
 export function sanitize(text: string): string {
   if (PRINTABLE_ASCII.test(text)) return text;
-  return expandTabs(unambiguousWidth(text.replace(ESCAPE_SEQUENCE, '').replace(UNSAFE_CHARACTER, renderUnsafe)));
+  const safe = unambiguousWidth(text.replace(ESCAPE_SEQUENCE, '').replace(UNSAFE_CHARACTER, renderUnsafe));
+  // A tab's last space can join a cluster with the mark after it (' 🏽'), so check again.
+  return safe.includes('\t') ? unambiguousWidth(expandTabs(safe)) : safe;
 }
 
 /**

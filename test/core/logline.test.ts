@@ -140,6 +140,13 @@ describe('sanitize: control characters', () => {
     expect(sanitize('古\tx')).toBe('古  x');
   });
 
+  it('keeps a mark after a tab from joining the last space into one cluster', () => {
+    // ' 🏽' is one grapheme: Ink counts 1 column, terminals 3 (found by the property test).
+    const safe = sanitize('\t🏽');
+    expect(safe).toBe('    \u200b🏽');
+    expect(displayWidth(safe)).toBe(6);
+  });
+
   it('drops bidi overrides, isolates and marks', () => {
     const trojan = 'access = "user\u202e \u2066// admin\u2069 \u2066"';
     const out = sanitize(trojan);

@@ -15,7 +15,11 @@ describe('keyEvents', () => {
       { name: 'ctrl+u', text: '' },
       { name: 'enter', text: '' },
     ]);
-    expect(keyEvents('fn:a\re', plain)).toEqual([{ text: 'fn:a' }, { name: 'enter', text: '' }, { name: 'e', text: 'e' }]);
+    expect(keyEvents('fn:a\re', plain)).toEqual([
+      { text: 'fn:a' },
+      { name: 'enter', text: '' },
+      { name: 'e', text: 'e' },
+    ]);
   });
 
   it('drops control characters that are no key', () => {

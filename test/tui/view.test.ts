@@ -153,6 +153,14 @@ describe('styled lines', () => {
     expect(rows.map(text)).toEqual(['日本語', '  日本', '  語abc']);
     for (const row of rows) expect(lineWidth(row)).toBeLessThanOrEqual(7);
   });
+
+  it('wrap a grapheme that fits the row but not after the indent onto an unindented row', () => {
+    // U+1D160 in NFC is three code points taking three columns (found by the property test).
+    const note = '\u{1D158}\u{1D165}\u{1D16E}';
+    const rows = wrapLine([segment(`⺀${note}`)], 4, '  ');
+    expect(rows.map(text)).toEqual(['⺀', note]);
+    for (const row of rows) expect(lineWidth(row)).toBeLessThanOrEqual(4);
+  });
 });
 
 describe('JSON lines', () => {

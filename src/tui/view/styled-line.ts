@@ -90,19 +90,22 @@ export function wrapLine(line: StyledLine, columns: number, indent = ''): Segmen
   const rows: Segment[][] = [];
   let row: Segment[] = [];
   let used = 0;
-  const newRow = () => {
+  let rowStart = 0; // columns taken before the row's first grapheme (its indent)
+  const newRow = (graphemeWidth: number) => {
     rows.push(row);
-    row = indentWidth > 0 ? [{ text: indent.slice(0, indentWidth), dim: true }] : [];
-    used = indentWidth;
+    // A grapheme too wide to follow the indent starts its row at column 0 instead.
+    const indented = indentWidth > 0 && indentWidth + graphemeWidth <= columns;
+    row = indented ? [{ text: indent.slice(0, indentWidth), dim: true }] : [];
+    used = rowStart = indented ? indentWidth : 0;
   };
   for (const part of line) {
     let pending = '';
     for (const { segment: grapheme } of graphemes.segment(part.text)) {
       const width = displayWidth(grapheme);
-      if (used + width > columns && used > indentWidth) {
+      if (used + width > columns && used > rowStart) {
         if (pending !== '') row.push({ ...part, text: pending });
         pending = '';
-        newRow();
+        newRow(width);
       }
       pending += grapheme;
       used += width;
