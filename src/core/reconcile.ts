@@ -3,9 +3,11 @@
 // Records appear only when an activation ends but are indexed by start, so new records can
 // show up anywhere in the window, not just at the top. The server's count=true answer for a
 // range, compared with how many ids we know in that range, says whether anything is missing
-// there. New records are usually the newest, so we first page from the top (sized by how many
-// are missing); what is still missing after that (long-running activations that finished late)
-// is located by bisecting the rest of the range with counts and listing only small ranges.
+// there. New records are usually the newest, so the head of a pass pages from the top (sized by
+// how many are missing); what is still missing below it (long-running activations that finished
+// late) is located by a sweep that bisects the rest of the range with counts, several requests
+// at a time, and lists only ranges that are small or mostly missing.
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { ActivationSource, RawRecord } from './source.js';
 import type { SeenIndex } from './seen-index.js';
 
@@ -18,6 +20,8 @@ export interface ReconcileOptions {
   leafSize: number;
   /** Most requests one pass may make; the rest waits for the next poll. */
   requestBudget: number;
+  /** Most requests a sweep has in flight at once. */
+  maxInFlight: number;
 }
 
 export interface ReconcileResult {
@@ -27,20 +31,22 @@ export interface ReconcileResult {
   incomplete: boolean;
   /** The request failure that ended the pass early; `found` still holds what came before it. */
   error?: unknown;
+  /** Head passes: records may still be missing in [lo, sweepBelow]; sweep that range. */
+  sweepBelow?: number;
 }
+
+type OnFound = (records: RawRecord[]) => void;
 
 class BudgetExhausted extends Error {}
 
-/** The first slice below the top page that searchDown counts. */
+/** The first slice below the top page that a sweep counts. */
 const SEARCH_FIRST_SLICE_MS = 1000;
+/** A range is listed rather than halved once at least 1 in LIST_SHARE of its records is missing. */
+const LIST_SHARE = 4;
+/** New records that may arrive between a count and the page that follows it. */
+const TOP_PAGE_SLACK = 4;
 
 export class Reconciler {
-  private found: RawRecord[] = [];
-  private requests = 0;
-
-  private budget = 0;
-  private onFound: ((records: RawRecord[]) => void) | undefined;
-
   constructor(
     private readonly source: ActivationSource,
     private readonly seen: SeenIndex,
@@ -48,103 +54,153 @@ export class Reconciler {
   ) {}
 
   /**
-   * Reconciles [lo, hi]; hi undefined means "up to now". With `onFound`, records are handed over
-   * as each page brings them (the newest at once, not after a long search for stragglers) and the
-   * result holds none of them; without it, the result holds them all.
+   * Reconciles [lo, hi] completely (hi undefined means "up to now"): the head, then the sweep. With
+   * `onFound`, records are handed over as each page brings them and the result holds none of them;
+   * without it, the result holds them all.
    */
-  async run(
-    lo: number,
-    hi?: number,
-    requestBudget = this.options.requestBudget,
-    onFound?: (records: RawRecord[]) => void,
-  ): Promise<ReconcileResult> {
-    this.found = [];
-    this.onFound = onFound;
-    this.requests = 0;
-    this.budget = requestBudget;
-    try {
-      await this.reconcileFromTop(lo, hi);
-      return { found: this.found, requests: this.requests, incomplete: false };
-    } catch (error) {
-      // Records taken before a failure are already marked seen, so they must still be handed on.
-      if (error instanceof BudgetExhausted) return { found: this.found, requests: this.requests, incomplete: true };
-      return { found: this.found, requests: this.requests, incomplete: true, error };
-    }
+  run(lo: number, hi?: number, budget = this.options.requestBudget, onFound?: OnFound): Promise<ReconcileResult> {
+    return this.pass(budget, onFound, async (pass) => {
+      const sweepBelow = await pass.head(lo, hi);
+      if (sweepBelow !== undefined) await pass.sweep(lo, sweepBelow);
+    });
   }
 
-  private async reconcileFromTop(lo: number, hi: number | undefined): Promise<void> {
-    const serverCount = await this.count(lo, hi);
-    if (serverCount - this.known(lo, hi) <= 0) return;
+  /**
+   * Only the head of a pass: pages in from the top what is missing among the records that started
+   * since `topFrom`; says where a sweep should continue.
+   */
+  head(lo: number, topFrom: number, budget: number, onFound: OnFound): Promise<ReconcileResult> {
+    let sweepBelow: number | undefined;
+    return this.pass(budget, onFound, async (pass) => {
+      sweepBelow = await pass.head(lo, undefined, Math.max(lo, topFrom));
+    }).then((result) => ({ ...result, sweepBelow }));
+  }
+
+  /** Only the sweep of a pass: locates what is missing in [lo, hi]; `stop` ends it early. */
+  sweep(lo: number, hi: number, budget: number, onFound: OnFound, stop?: AbortSignal): Promise<ReconcileResult> {
+    return this.pass(budget, onFound, (pass) => pass.sweep(lo, hi), stop);
+  }
+
+  private async pass(
+    budget: number,
+    onFound: OnFound | undefined,
+    work: (pass: Pass) => Promise<void>,
+    stop?: AbortSignal,
+  ) {
+    const pass = new Pass(this.source, this.seen, this.options, budget, onFound, stop);
+    try {
+      await work(pass);
+      return { found: pass.found, requests: pass.requests, incomplete: false };
+    } catch (error) {
+      // Records taken before a failure are already marked seen, so they must still be handed on.
+      if (error instanceof BudgetExhausted) return { found: pass.found, requests: pass.requests, incomplete: true };
+      return { found: pass.found, requests: pass.requests, incomplete: true, error };
+    }
+  }
+}
+
+/** One pass: its request budget, what it found, and the requests it has in flight. */
+class Pass {
+  readonly found: RawRecord[] = [];
+  requests = 0;
+  private readonly limit: LimitFunction;
+
+  constructor(
+    private readonly source: ActivationSource,
+    private readonly seen: SeenIndex,
+    private readonly options: ReconcileOptions,
+    private readonly budget: number,
+    private readonly onFound: OnFound | undefined,
+    private readonly stop: AbortSignal | undefined,
+  ) {
+    this.limit = pLimit(options.maxInFlight);
+  }
+
+  /**
+   * Pages down from the newest while the pages keep turning up unseen records at their bottom, each
+   * page sized by how many are missing since `topFrom` (so that records missing further down, which
+   * the sweep will find, do not make every page longer). Returns the start at or below which records
+   * may still be missing, or undefined when none are.
+   */
+  async head(lo: number, hi: number | undefined, topFrom = lo): Promise<number | undefined> {
+    const wholeCount = this.count(lo, hi);
+    const [serverCount, topCount] = await Promise.all([
+      wholeCount,
+      topFrom > lo ? this.count(topFrom, hi) : wholeCount,
+    ]);
+    if (serverCount - this.known(lo, hi) <= 0) return undefined;
     if (serverCount <= this.options.leafSize) return this.listRange(lo, hi);
 
-    // Page down from the newest while the pages keep turning up unseen records at their bottom.
     let upto = hi;
     let tiesAtUpto = 0;
     for (;;) {
-      const missing = serverCount - this.known(lo, hi);
+      const missing = topCount - this.known(topFrom, hi);
       // After a page, `known` also counts records that arrived since the count and came with the page,
-      // which can hide as many older ones still missing: searchDown recounts below before trusting it.
-      if (missing <= 0) return upto === hi ? undefined : this.searchDown(lo, upto!);
-      // A little over the missing count: new records that arrived since the count.
-      const limit = Math.min(this.options.pageLimit, missing + 8);
+      // which can hide as many older ones still missing: the sweep recounts below before trusting it.
+      if (missing <= 0) return upto ?? topFrom - 1;
+      const limit = Math.min(this.options.pageLimit, missing + TOP_PAGE_SLACK);
       const page = await this.list(lo, upto, limit, tiesAtUpto);
       const oldest = page.at(-1);
       const freshAtBottom = oldest !== undefined && this.take(page).has(oldest.activationId);
-      if (!oldest || page.length < limit) return;
+      if (!oldest || page.length < limit) return undefined;
       tiesAtUpto =
         oldest.start === upto ? tiesAtUpto + countStartingAt(page, oldest.start) : countStartingAt(page, oldest.start);
       upto = oldest.start;
-      if (!freshAtBottom) return this.searchDown(lo, upto);
+      if (!freshAtBottom) return upto;
     }
   }
 
   /**
-   * Locates missing records in [lo, hi] from the top down. They are most often just below hi (short
-   * activations that ended out of order), so slices that widen fourfold from hi are counted and
-   * bisected first; bisecting the whole window instead spent about ten counts per poll only to
-   * walk down to its top.
+   * Locates missing records in [lo, hi]. They are most often just below hi (short activations that
+   * ended out of order), so the range is cut into slices that widen fourfold from hi (bisecting the
+   * whole window instead spent about ten counts per poll only to walk down to its top), and the
+   * slices are searched at the same time.
    */
-  private async searchDown(lo: number, hi: number): Promise<void> {
-    let top = hi;
-    for (let width = SEARCH_FIRST_SLICE_MS; ; width *= 4) {
-      // Counted afresh, not derived from the slices above: records keep arriving near the top while
-      // a pass runs, and a derived count would let them hide the older ones still missing below.
-      const below = await this.count(lo, top);
-      if (below - this.known(lo, top) <= 0) return;
-      const from = top - width + 1;
-      if (from <= lo) return this.bisect(lo, top, below);
-      const sliceCount = await this.count(from, top);
-      await this.bisect(from, top, sliceCount);
-      top = from - 1;
-    }
+  async sweep(lo: number, hi: number): Promise<void> {
+    // Counted afresh: records keep arriving near the top while a pass runs, and a count derived from
+    // the head's would let them hide older ones still missing below.
+    const below = await this.count(lo, hi);
+    if (below - this.known(lo, hi) <= 0) return;
+    await this.all(slicesDown(lo, hi).map(([from, to]) => this.bisect(from, to)));
   }
 
   /** Locates missing records in [lo, hi] by halving the range, counting each half. */
   private async bisect(lo: number, hi: number, knownServerCount?: number): Promise<void> {
     const serverCount = knownServerCount ?? (await this.count(lo, hi));
-    if (serverCount - this.known(lo, hi) <= 0) return;
-    if (serverCount <= this.options.leafSize || hi <= lo) return this.listRange(lo, hi);
+    const missing = serverCount - this.known(lo, hi);
+    if (missing <= 0) return;
+    // Listing re-fetches the records already known; halving costs a count for each level down to
+    // each missing record. List when the range is small or a good share of it is missing.
+    if (serverCount <= this.options.leafSize || missing * LIST_SHARE >= serverCount || hi <= lo) {
+      return void (await this.listRange(lo, hi));
+    }
     const mid = Math.floor((lo + hi) / 2);
     const lowerCount = await this.count(lo, mid);
-    await this.bisect(lo, mid, lowerCount);
     // Counts only grow, so the derived upper count can only be an underestimate; the next
-    // poll's count of the whole window catches anything that arrived in between.
-    await this.bisect(mid + 1, hi, serverCount - lowerCount);
+    // pass's count of the whole window catches anything that arrived in between.
+    await this.all([this.bisect(lo, mid, lowerCount), this.bisect(mid + 1, hi, serverCount - lowerCount)]);
   }
 
   /** Lists every record of [lo, hi], newest first, paging by start (and skip only for ties). */
-  private async listRange(lo: number, hi: number | undefined): Promise<void> {
+  private async listRange(lo: number, hi: number | undefined): Promise<undefined> {
     let upto = hi;
     let tiesAtUpto = 0;
     for (;;) {
       const page = await this.list(lo, upto, this.options.pageLimit, tiesAtUpto);
       this.take(page);
       const oldest = page.at(-1);
-      if (!oldest || page.length < this.options.pageLimit) return;
+      if (!oldest || page.length < this.options.pageLimit) return undefined;
       tiesAtUpto =
         oldest.start === upto ? tiesAtUpto + countStartingAt(page, oldest.start) : countStartingAt(page, oldest.start);
       upto = oldest.start;
     }
+  }
+
+  /** Waits for every branch (none is left running behind the pass), then fails with the first failure. */
+  private async all(branches: Promise<void>[]): Promise<void> {
+    const outcomes = await Promise.allSettled(branches);
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** Adds unseen records of a page to the result; returns the ids that were new. */
@@ -169,20 +225,34 @@ export class Reconciler {
     return this.seen.countInRange(lo, hi ?? Number.MAX_SAFE_INTEGER);
   }
 
-  private count(lo: number, hi: number | undefined): Promise<number> {
+  // Async, so that running out of budget rejects like a failed request instead of throwing.
+  private async count(lo: number, hi: number | undefined): Promise<number> {
     this.spend();
-    return this.source.count({ since: lo, upto: hi, name: this.options.name });
+    return this.limit(() => this.source.count({ since: lo, upto: hi, name: this.options.name }));
   }
 
-  private list(lo: number, upto: number | undefined, limit: number, skip: number): Promise<RawRecord[]> {
+  private async list(lo: number, upto: number | undefined, limit: number, skip: number): Promise<RawRecord[]> {
     this.spend();
-    return this.source.list({ since: lo, upto, limit, skip, docs: this.options.docs, name: this.options.name });
+    const query = { since: lo, upto, limit, skip, docs: this.options.docs, name: this.options.name };
+    return this.limit(() => this.source.list(query));
   }
 
   private spend(): void {
-    if (this.requests >= this.budget) throw new BudgetExhausted();
+    if (this.requests >= this.budget || this.stop?.aborted) throw new BudgetExhausted();
     this.requests += 1;
   }
+}
+
+/** [from, to] slices of [lo, hi], newest first, 1 s wide at hi and four times wider each step down. */
+function slicesDown(lo: number, hi: number): [number, number][] {
+  const slices: [number, number][] = [];
+  let top = hi;
+  for (let width = SEARCH_FIRST_SLICE_MS; top >= lo; width *= 4) {
+    const from = Math.max(lo, top - width + 1);
+    slices.push([from, top]);
+    top = from - 1;
+  }
+  return slices;
 }
 
 function countStartingAt(page: RawRecord[], start: number): number {

@@ -18,9 +18,19 @@ export const WINDOW_SLACK_MS = 60_000;
 /** DO keeps activation records for 72 hours. */
 const RETENTION_MS = 72 * 60 * 60 * 1000;
 const PAGE_LIMIT = 200;
-const LEAF_SIZE = 32;
+const LEAF_SIZE = 4;
 const REQUEST_BUDGET = 60;
 const FIRST_PASS_BUDGET = 5_000;
+/** A poll pages in what is missing among the records that started this recently. */
+const HEAD_SPAN_MS = 2000;
+/**
+ * A sweep runs beside the polls, so its budget bounds its work rather than anyone's wait, and only
+ * against runaway: each sweep starts again from the top, so one that kept running out of budget
+ * (searching many late records breadth-first) would never reach the deepest of them.
+ */
+const SWEEP_BUDGET = 5_000;
+/** Requests a sweep keeps in flight: the pool has 8 connections, the head needs one. */
+const SWEEP_IN_FLIGHT = 6;
 
 export interface Delivery {
   activation: Activation;
@@ -60,9 +70,11 @@ export class TailEngine {
   private longestTimeoutMs: number | undefined;
   private firstPassDone = false;
   private latestDeliveredEnd = 0;
-  /** When the first poll began: records that ended later are new, not history. */
+  /** When the engine started (or, stepped by tests, its first poll): records that ended later are new. */
   private startedAt: number | undefined;
   private running: Promise<void> | undefined;
+  /** The sweep for late records, running beside the polls; its range's lower end while it runs. */
+  private sweeping: { promise: Promise<void>; lo: number } | undefined;
   private state: FeedHealth;
 
   constructor(private readonly options: TailEngineOptions) {
@@ -75,6 +87,7 @@ export class TailEngine {
       pageLimit: PAGE_LIMIT,
       leafSize: LEAF_SIZE,
       requestBudget: REQUEST_BUDGET,
+      maxInFlight: SWEEP_IN_FLIGHT,
     });
     this.state = {
       state: 'starting',
@@ -108,35 +121,49 @@ export class TailEngine {
   }
 
   start(): void {
+    // Not the first poll: learning the window comes first and can take seconds of retries.
+    this.startedAt ??= this.clock.now();
     this.running ??= this.loop();
   }
 
   async stop(): Promise<void> {
     this.stopSignal.abort();
     await this.running;
+    await this.settle();
     this.setHealth({ state: 'stopped', nextPollAt: undefined });
   }
 
-  /** One poll: returns the delay until the next one. Public so tests can step the engine. */
+  /**
+   * One poll: returns the delay until the next one. Public so tests can step the engine (`settle()`
+   * then waits for the sweep it may have started).
+   *
+   * A poll pages in what is new from the top and delivers it at once. Records that ended late, below
+   * the top, are left to a sweep that runs beside the next polls, so its searching (tens of counts,
+   * each maybe waiting out a Retry-After) never holds back the newest records (bench/: tail latency).
+   * The first pass runs its sweep to the end before it counts as done: it decides what is history.
+   */
   async pollOnce(): Promise<number> {
     const pollStartedAt = this.clock.now();
     const windowStart = this.windowStart(pollStartedAt);
-    const budget = this.firstPassDone ? REQUEST_BUDGET : FIRST_PASS_BUDGET;
     this.startedAt ??= pollStartedAt;
-    // Each page's new records are delivered as they come: those at the top show at once, not after
-    // the search for stragglers below them (bench/: tail latency).
     let found = 0;
-    const result = await this.reconciler.run(windowStart, undefined, budget, (records) => {
+    const onFound = (records: RawRecord[]) => {
       found += records.length;
       this.deliver(records);
-    });
+    };
+    const firstPass = !this.firstPassDone;
+    const result = firstPass
+      ? await this.reconciler.run(windowStart, undefined, FIRST_PASS_BUDGET, onFound)
+      : await this.reconciler.head(windowStart, pollStartedAt - HEAD_SPAN_MS, REQUEST_BUDGET, onFound);
     this.state.requests += result.requests;
     // A pass of many requests can fail late, after it already found new records: the API is up and
     // that failure was one of a kind, so it must not push the next poll out like an outage would.
     if (result.error !== undefined) return this.recordFailure(result.error, found > 0);
 
-    if (!result.incomplete) this.firstPassDone = true;
-    this.seen.forgetBefore(windowStart);
+    if (firstPass && !result.incomplete) this.firstPassDone = true;
+    if (result.sweepBelow !== undefined) this.startSweep(windowStart, result.sweepBelow);
+    // Ids a running sweep may still count stay known, or it would fetch them again as missing.
+    this.seen.forgetBefore(Math.min(windowStart, this.sweeping?.lo ?? windowStart));
     const intervalMs = result.incomplete
       ? this.pacing.minIntervalMs
       : nextInterval(this.state.intervalMs, found > 0, this.pacing);
@@ -151,6 +178,27 @@ export class TailEngine {
       nextPollAt: this.clock.now() + intervalMs,
     });
     return intervalMs;
+  }
+
+  /** Resolves once no sweep is running. */
+  async settle(): Promise<void> {
+    while (this.sweeping) await this.sweeping.promise;
+  }
+
+  /**
+   * Sweeps [lo, hi] unless a sweep is already running (the next poll starts another if needed). A
+   * sweep that fails or runs out of budget leaves the rest to the next one: the polls still see the
+   * count of the whole window fall short, and report an outage themselves.
+   */
+  private startSweep(lo: number, hi: number): void {
+    if (this.sweeping) return;
+    const promise = this.reconciler
+      .sweep(lo, hi, SWEEP_BUDGET, (records) => this.deliver(records), this.stopSignal.signal)
+      .then((result) => {
+        this.state.requests += result.requests;
+        this.sweeping = undefined;
+      });
+    this.sweeping = { promise, lo };
   }
 
   private async loop(): Promise<void> {
@@ -207,7 +255,7 @@ export class TailEngine {
   }
 
   /**
-   * Ended after the first poll began: not history, even when the first pass takes several polls to
+   * Ended after the engine started: not history, even when the first pass takes several polls to
    * finish (a burst, or errors); such records were once dropped as history (bench/: tail, fnmon tail).
    */
   private endedSinceStart(activation: Activation): boolean {

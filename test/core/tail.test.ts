@@ -93,9 +93,38 @@ describe('TailEngine', () => {
     source.failure = undefined;
     source.now += 1000;
     await engine.pollOnce();
-    await engine.pollOnce();
+    await engine.settle();
     expect(deliveredIds().sort()).toEqual(duringOutage.map((record) => record.activationId).sort());
     expect(engine.health.state).toBe('live');
+  });
+
+  it('delivers new records at the top while the sweep for a late one is still waiting for an answer', async () => {
+    const { source, engine, deliveredIds } = setup();
+    source.addRecords(...Array.from({ length: 40 }, (_, i) => makeRecord(999_000 + i * 10, 5)));
+    await engine.pollOnce();
+    const late = makeRecord(999_005, 2000);
+    source.now += 1000;
+    source.addRecords(late, ...Array.from({ length: 20 }, (_, i) => makeRecord(source.now - 300 + i, 5)));
+    // The sweep's first count (a poll counts up to now; a sweep below the top) hangs until released.
+    const count = source.count.bind(source);
+    let release: (() => void) | undefined;
+    source.count = async (query) => {
+      if (query.upto !== undefined && !release) await new Promise<void>((resolve) => (release = resolve));
+      return count(query);
+    };
+    await engine.pollOnce();
+    expect(deliveredIds()).not.toContain(late.activationId);
+
+    source.now += 1000;
+    const newest = makeRecord(source.now - 100, 5);
+    source.addRecords(newest);
+    await engine.pollOnce();
+    expect(deliveredIds()).toContain(newest.activationId);
+
+    release!();
+    await engine.settle();
+    expect(deliveredIds()).toContain(late.activationId);
+    expect(new Set(deliveredIds()).size).toBe(deliveredIds().length);
   });
 
   it('marks an activation late when one that ended later was already delivered', async () => {
@@ -159,37 +188,37 @@ describe('TailEngine', () => {
     expect(engine.health.delivered).toBe(200);
   });
 
-  it('keeps its pace when a pass fails after it found new records, and backs off when passes find nothing', async () => {
+  it('keeps its pace when the sweep for late records fails, and backs off when polls fail', async () => {
     const { source, engine, deliveredIds } = setup();
     source.addRecords(...Array.from({ length: 40 }, (_, i) => makeRecord(999_000 + i * 10, 5)));
     await engine.pollOnce();
-    // Every pass from here on: the count and the top page succeed, the next request fails.
+    // Every poll from here on: the counts up to now and the top page succeed, the sweep's count fails.
     const count = source.count.bind(source);
-    let countsThisPass = 0;
     source.count = async (query) => {
-      countsThisPass += 1;
-      if (countsThisPass > 1) throw Object.assign(new Error('internal server error'), { kind: 'server' });
+      if (query.upto !== undefined) throw Object.assign(new Error('internal server error'), { kind: 'server' });
       return count(query);
     };
     const delays: number[] = [];
     for (let step = 0; step < 4; step += 1) {
       // New short activations at the top, and one that started earlier and ended later than the rest:
-      // the top page holds already-seen rows at its bottom, so the pass goes on to count (and fails).
+      // the top page holds already-seen rows at its bottom, so a sweep starts (and fails).
       source.now += 1000;
       source.addRecords(...Array.from({ length: 20 }, (_, i) => makeRecord(source.now - 300 + i, 5)));
       source.addRecords(makeRecord(999_005 + step, source.now - 999_010));
-      countsThisPass = 0;
       delays.push(await engine.pollOnce());
-      expect(engine.health.consecutiveErrors).toBe(1);
+      await engine.settle();
+      expect(engine.health).toMatchObject({ state: 'live', consecutiveErrors: 0 });
     }
     expect(Math.max(...delays)).toBeLessThanOrEqual(1000);
     expect(deliveredIds().length).toBeGreaterThanOrEqual(80);
 
-    // Passes that find nothing before failing are an outage: the back-off grows.
+    // Polls that fail are an outage: the back-off grows.
     source.count = async () => {
       throw Object.assign(new Error('internal server error'), { kind: 'server' });
     };
-    await engine.pollOnce();
+    const first = await engine.pollOnce();
+    const second = await engine.pollOnce();
     expect(engine.health.consecutiveErrors).toBe(2);
+    expect(second).toBeGreaterThan(first);
   });
 });
