@@ -1,7 +1,8 @@
 // The HTTP server: parses each request, injects faults on GETs, dispatches to /api/v1 or /v2,
 // writes the reply, and counts requests and bytes. No request can crash it: every failure
 // becomes an error reply.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { doError, handleDoApi, type DoApiContext } from './do-api.js';
 import type { FaultInjector, FaultRule } from './faults.js';
@@ -11,6 +12,10 @@ import { handleOpenWhisk, type OpenWhiskContext } from './routes.js';
 import type { LogSinks } from './logsinks/index.js';
 import type { Scheduler } from './scheduler.js';
 import type { WebInvoker } from './web.js';
+
+// Required, not imported: importing node:http as an ES module makes Node load its whole fetch
+// implementation (for the WebSocket export) — about 35 ms before the demo's first frame.
+const { createServer } = createRequire(import.meta.url)('node:http') as typeof import('node:http');
 
 export interface ServerContext {
   openWhisk: OpenWhiskContext;
