@@ -1,5 +1,7 @@
 // Raw activation record (any shape: server full record, docs=false summary, doctl/wsk print) -> Activation.
 // Tolerant: missing, odd or mistyped fields never throw; they become undefined or sensible defaults.
+import { isObject, keepRecord, RECORD, withRecordAccessors } from './activation-record.js';
+import { BoundedCache, intern } from './intern.js';
 
 /** fnmon's status: the wire statusCode split so that timeouts stand apart from other developer errors. */
 export type ActivationStatus = 'success' | 'app-error' | 'dev-error' | 'internal' | 'timeout';
@@ -36,13 +38,13 @@ export interface Activation {
   isSequence: boolean;
   /** The error text from response.result.error, stringified when it is not a string. */
   error?: string;
-  /** Present only when the full record is known (not for docs=false summaries). */
-  result?: unknown;
+  /** Present only when the full record is known (not for docs=false summaries). Parsed anew when read. */
+  readonly result?: unknown;
   logs?: string[];
   /** True when this came from a full record: it has a response (or was fetched by id, see monitor-service). */
   full: boolean;
-  /** The record exactly as the API (or file) gave it. */
-  raw: unknown;
+  /** The record exactly as the API (or file) gave it: equal as JSON, parsed anew when read. */
+  readonly raw: unknown;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -88,15 +90,17 @@ export function normaliseActivation(raw: unknown): Activation | undefined {
     annotations.get('timeout') === true || (statusCode === 2 && error !== undefined && TIME_LIMIT_MESSAGE.test(error));
   const where = functionLocation(annotations.get('path'), asString(raw.name));
   const limits = isObject(annotations.get('limits')) ? (annotations.get('limits') as Fields) : {};
-  const kind = asString(annotations.get('kind'));
+  const kind = internOptional(asString(annotations.get('kind')));
+  const logs = readLogs(raw.logs);
 
-  return {
+  const namespace = intern(asString(raw.namespace) ?? '');
+  const fields: Omit<Activation, 'raw' | 'result'> & { [RECORD]: unknown } = {
     id,
-    namespace: asString(raw.namespace) ?? '',
+    namespace,
     name: where.name,
     package: where.package,
-    fn: where.package === undefined ? where.name : `${where.package}/${where.name}`,
-    version: asString(raw.version) ?? '',
+    fn: where.fn,
+    version: intern(asString(raw.version) ?? ''),
     start: asTime(raw.start) ?? 0,
     end: positive(asTime(raw.end)),
     duration: nonNegative(asNumber(raw.duration)),
@@ -112,15 +116,11 @@ export function normaliseActivation(raw: unknown): Activation | undefined {
     cause: nonEmpty(asString(raw.cause)),
     isSequence: kind === 'sequence',
     error,
-    result: response ? result : undefined,
-    logs: readLogs(raw.logs),
+    logs,
     full: response !== undefined,
-    raw,
+    [RECORD]: keepRecord(raw, isArrayOfStrings(raw.logs), { id, namespace }),
   };
-}
-
-function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return withRecordAccessors(fields);
 }
 
 /** Numbers, and numeric strings (some printers quote them); anything else is unknown. */
@@ -174,13 +174,29 @@ function readAnnotations(value: unknown): Map<string, unknown> {
   return map;
 }
 
+interface FunctionLocation {
+  name: string;
+  package?: string;
+  fn: string;
+}
+
+const locations = new BoundedCache<FunctionLocation>();
+
 /** The `path` annotation is the only source of the package: `ns/pkg/fn` or `ns/fn` (§3.3). */
-function functionLocation(path: unknown, nameField: string | undefined): { name: string; package?: string } {
+function functionLocation(path: unknown, nameField: string | undefined): FunctionLocation {
+  const known = typeof path === 'string' ? locations.get(path) : undefined;
+  if (known) return known;
   const parts = typeof path === 'string' ? path.split('/') : [];
   const pathName = parts.length >= 2 ? parts[parts.length - 1] : undefined;
-  if (!pathName) return { name: nameField ?? '' };
-  const pkg = parts.length >= 3 ? parts[parts.length - 2] : undefined;
-  return { name: pathName, package: pkg || undefined };
+  if (!pathName) {
+    const name = intern(nameField ?? '');
+    return { name, fn: name };
+  }
+  const pkg = (parts.length >= 3 && parts[parts.length - 2]) || undefined;
+  const name = intern(pathName);
+  const location =
+    pkg === undefined ? { name, fn: name } : { name, package: intern(pkg), fn: intern(`${pkg}/${name}`) };
+  return locations.set(path as string, location);
 }
 
 /** Status text first (full records), then a printed/summary statusCode, then weaker hints. */
@@ -216,6 +232,14 @@ function safeStringify(value: unknown): string {
       return '[unprintable]';
     }
   }
+}
+
+function internOptional(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : intern(value);
+}
+
+function isArrayOfStrings(value: unknown): boolean {
+  return Array.isArray(value) && value.every((line) => typeof line === 'string');
 }
 
 function readLogs(value: unknown): string[] | undefined {

@@ -16,7 +16,7 @@ describe('normaliseActivation on the shared fixtures', () => {
       const raw = loadFixture(name);
       const a = normaliseActivation(raw);
       expect(a, name).toBeDefined();
-      expect(a?.raw).toBe(raw);
+      expect(a?.raw).toStrictEqual(raw);
       expect(a?.full, name).toBe(true);
     }
   });

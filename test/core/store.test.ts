@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ActivationStore } from '../../src/core/store.js';
 import { normaliseActivation, type Activation } from '../../src/core/activation.js';
@@ -88,6 +89,28 @@ describe('ActivationStore', () => {
     const list = store.newestFirst();
     expect(list).toHaveLength(100_000);
     expect(list.every((a, i) => i === 0 || list[i - 1]!.start >= a.start)).toBe(true);
+  });
+
+  it('keeps start order, ties in arrival order, whatever batches arrive (more than a splice takes at once too)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.nat(50), { maxLength: 30 }), { maxLength: 8 }), (batches) => {
+        const store = new ActivationStore(1_000_000);
+        const arrived: Activation[] = [];
+        batches.forEach((starts, b) => {
+          const batch = starts.map((start, i) => ({ id: `${b}-${i}`, start }) as Activation);
+          store.add(batch);
+          arrived.push(...batch);
+        });
+        const expected = arrived.toSorted((x, y) => x.start - y.start).map((a) => a.id);
+        expect(store.newestFirst().map((a) => a.id)).toEqual(expected.toReversed());
+      }),
+    );
+    const store = new ActivationStore(100_000);
+    const even = Array.from({ length: 30_000 }, (_, i) => ({ id: `e${i}`, start: 2 * i }) as Activation);
+    const odd = Array.from({ length: 30_000 }, (_, i) => ({ id: `o${i}`, start: 2 * i + 1 }) as Activation);
+    store.add(even);
+    store.add(odd);
+    expect(store.newestFirst().map((a) => a.start)).toEqual(Array.from({ length: 60_000 }, (_, i) => 59_999 - i));
   });
 
   it('keeps count of the failures it holds as activations arrive, are upgraded and are evicted', () => {
