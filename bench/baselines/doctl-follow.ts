@@ -9,7 +9,7 @@
 // - the first list error ends the command (no retry, no back-off).
 // `keepGoing` is not doctl: it skips a failed tick instead of stopping, to measure the rule's
 // steady cost and loss under the same faults.
-import { errorMessage, sleep, type Deliver, type ListClient, type Poller } from '../tail/poller.js';
+import { LoopingPoller, errorMessage, sleep, type Deliver, type ListClient, type Poller } from '../tail/poller.js';
 
 export const DOCTL_TICK_MS = 5000;
 const CURSOR_STEP_MS = 100;
@@ -21,32 +21,23 @@ export interface DoctlOptions {
   tickMs?: number;
 }
 
-export class DoctlFollow implements Poller {
+export class DoctlFollow extends LoopingPoller implements Poller {
   stopped: { at: number; reason: string } | undefined;
   private readonly printed = new Map<string, number>();
-  private readonly abort = new AbortController();
   private lastActivationTimestamp = 0;
   private requestLimit = 1;
-  private running: Promise<void> | undefined;
 
-  constructor(private readonly options: DoctlOptions) {}
-
-  start(): void {
-    this.running ??= this.loop();
+  constructor(private readonly options: DoctlOptions) {
+    super();
   }
 
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await this.running;
-  }
-
-  private async loop(): Promise<void> {
+  protected async loop(): Promise<void> {
     const tickMs = this.options.tickMs ?? DOCTL_TICK_MS;
     const base = Date.now();
     let tick = 1;
-    while (!this.abort.signal.aborted) {
-      await sleep(base + tick * tickMs - Date.now(), this.abort.signal);
-      if (this.abort.signal.aborted) return;
+    while (!this.signal.aborted) {
+      await sleep(base + tick * tickMs - Date.now(), this.signal);
+      if (this.signal.aborted) return;
       try {
         this.print(
           await this.options.client.listActivations({

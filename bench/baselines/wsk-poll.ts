@@ -5,7 +5,7 @@
 // - each poll: since=<cursor>&docs=true&limit=0&skip=0 (the server max, 200 rows);
 // - cursor = max(cursor, row.start + 1) over every row; ids printed once (a map never pruned);
 // - sleep 2 s after a successful poll; on an error `continue` without sleeping (a busy loop).
-import { sleep, type Deliver, type ListClient, type Poller } from '../tail/poller.js';
+import { LoopingPoller, sleep, type Deliver, type ListClient, type Poller } from '../tail/poller.js';
 
 export const WSK_INTERVAL_MS = 2000;
 
@@ -15,27 +15,18 @@ export interface WskOptions {
   intervalMs?: number;
 }
 
-export class WskPoll implements Poller {
+export class WskPoll extends LoopingPoller implements Poller {
   readonly stopped = undefined;
   /** Failed polls, each immediately followed by another request. */
   errors = 0;
   private readonly reported = new Set<string>();
-  private readonly abort = new AbortController();
   private pollSince = 0;
-  private running: Promise<void> | undefined;
 
-  constructor(private readonly options: WskOptions) {}
-
-  start(): void {
-    this.running ??= this.loop();
+  constructor(private readonly options: WskOptions) {
+    super();
   }
 
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await this.running;
-  }
-
-  private async loop(): Promise<void> {
+  protected async loop(): Promise<void> {
     const { client } = this.options;
     try {
       const newest = await client.listActivations({ limit: 1, docs: true });
@@ -43,7 +34,7 @@ export class WskPoll implements Poller {
     } catch {
       this.pollSince = Date.now();
     }
-    while (!this.abort.signal.aborted) {
+    while (!this.signal.aborted) {
       let page: ReadonlyArray<{ activationId: string; start: number }>;
       try {
         page = await client.listActivations({ since: this.pollSince, docs: true, limit: 0, skip: 0 });
@@ -52,7 +43,7 @@ export class WskPoll implements Poller {
         continue;
       }
       this.print(page);
-      await sleep(this.options.intervalMs ?? WSK_INTERVAL_MS, this.abort.signal);
+      await sleep(this.options.intervalMs ?? WSK_INTERVAL_MS, this.signal);
     }
   }
 

@@ -14,6 +14,27 @@ export interface Poller {
   readonly stopped: { at: number; reason: string } | undefined;
 }
 
+/** A poller that runs `loop()` until stopped; `signal` aborts when stop() is called. */
+export abstract class LoopingPoller {
+  private readonly abort = new AbortController();
+  private running: Promise<void> | undefined;
+
+  protected get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.running;
+  }
+
+  protected abstract loop(): Promise<void>;
+}
+
 /** Resolves after `ms`, or at once when `signal` aborts. */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
