@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorContext } from '../../src/api/errors.js';
 import * as shape from '../../src/api/validate.js';
+import { summaryRecord } from '../core/activation-fixtures.js';
 import { activationFixtures } from './fixtures.js';
 
 const ctx: ErrorContext = { origin: 'https://faas.example', credentialName: 'namespace key', secrets: [] };
 
-const summary = {
-  namespace: 'fn-3f1c2d4e-0000-4a1b-9c8d-123456789abc',
-  name: 'charge',
-  version: '0.0.7',
-  publish: false,
-  annotations: [{ key: 'path', value: 'fn-3f1c2d4e-0000-4a1b-9c8d-123456789abc/billing/charge' }],
-  activationId: '9b1f0c2ad4e34b6c9f0c2ad4e3ab6c11',
-  start: 1704067200123,
-  end: 1704067200480,
-  duration: 357,
-  statusCode: 1,
-};
+const summary = summaryRecord();
 
 describe('parseJson', () => {
   it('parses JSON and rejects empty, truncated or non-JSON bodies as bad-response', () => {

@@ -44,6 +44,22 @@ export function coldAppErrorRecord(): Record<string, unknown> {
   };
 }
 
+/** The same activation as a docs=false summary: top-level statusCode, no response, no logs. */
+export function summaryRecord(): Record<string, unknown> {
+  return {
+    namespace: 'fn-3f1c2d4e-0000-4a1b-9c8d-123456789abc',
+    name: 'charge',
+    version: '0.0.7',
+    publish: false,
+    annotations: [{ key: 'path', value: 'fn-3f1c2d4e-0000-4a1b-9c8d-123456789abc/billing/charge' }],
+    activationId: '9b1f0c2ad4e34b6c9f0c2ad4e3ab6c11',
+    start: 1704067200123,
+    end: 1704067200480,
+    duration: 357,
+    statusCode: 1,
+  };
+}
+
 /** Build a normalised activation from the cold app-error record with some fields replaced. */
 export function activation(overrides: Partial<Activation> = {}): Activation {
   const base = normaliseActivation(coldAppErrorRecord());

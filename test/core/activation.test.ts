@@ -7,7 +7,7 @@ import {
   shortId,
   statusLabel,
 } from '../../src/core/activation.js';
-import { activation, coldAppErrorRecord, fixtureNames, loadFixture } from './activation-fixtures.js';
+import { activation, coldAppErrorRecord, fixtureNames, loadFixture, summaryRecord } from './activation-fixtures.js';
 
 describe('normaliseActivation on the shared fixtures', () => {
   it('normalises every fixture file without losing the raw record', () => {
@@ -105,19 +105,7 @@ describe('normaliseActivation on shapes the fixtures lack', () => {
   });
 
   it('reads a docs=false summary: top-level statusCode, no response, no logs', () => {
-    const summary = {
-      namespace: 'fn-3f1c2d4e-0000-4a1b-9c8d-123456789abc',
-      name: 'charge',
-      version: '0.0.7',
-      publish: false,
-      annotations: [{ key: 'path', value: 'fn-3f1c2d4e-0000-4a1b-9c8d-123456789abc/billing/charge' }],
-      activationId: '9b1f0c2ad4e34b6c9f0c2ad4e3ab6c11',
-      start: 1704067200123,
-      end: 1704067200480,
-      duration: 357,
-      statusCode: 1,
-    };
-    const a = normaliseActivation(summary);
+    const a = normaliseActivation(summaryRecord());
     expect(a).toMatchObject({ fn: 'billing/charge', status: 'app-error', statusCode: 1, full: false });
     expect(a?.logs).toBeUndefined();
     expect(a?.result).toBeUndefined();
