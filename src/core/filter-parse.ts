@@ -4,6 +4,7 @@
 //   dur     := 'dur' ('<' | '<=' | '>' | '>=' | '=') (number [ms|s|m|h|d] | compound like 1m30s)
 // Keys are case-insensitive. A word with an unknown key (`http://x`, `ERROR:`) is plain text, so
 // URLs and log prefixes can be searched without quotes.
+import safeRegex from 'safe-regex2';
 import { parseDuration } from './duration.js';
 import { isStatusWord, statusListHint, type CompareOp, type StatusWord, type Term } from './filter-terms.js';
 import { sanitize } from './sanitize.js';
@@ -101,6 +102,7 @@ function readRegex(text: string, start: number): { term: BareTerm; end: number }
   } catch (error) {
     throw new FilterSyntaxError(`invalid regex: ${(error as Error).message}`, start);
   }
+  if (!cannotBacktrackForever(source)) throw new FilterSyntaxError(NESTED_REPEAT, start);
   return { term: { field: 'regex', source, flags }, end };
 }
 
@@ -184,4 +186,16 @@ export function isPlainTextWord(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+const NESTED_REPEAT =
+  'regex has a repeat inside a repeat, like (a+)+, which can take exponential time on a long line: simplify it';
+
+/**
+ * A regex runs on every activation's text as the filter is typed; one with a repeat inside a repeat
+ * can backtrack exponentially and freeze the monitor. safe-regex2's parser does not know lookbehind,
+ * which cannot change how often anything repeats, so it sees a plain group there instead.
+ */
+function cannotBacktrackForever(source: string): boolean {
+  return safeRegex(source.replace(/\(\?<[=!]/g, '(?:'));
 }

@@ -168,6 +168,16 @@ describe('parseFilter errors', () => {
     expect(errorOf('ok /a(/').error).toMatch(/^invalid regex: /);
     expect(errorOf('ok /a(/').position).toBe(3);
   });
+
+  it('refuses a regex with a repeat inside a repeat, which could freeze the monitor', () => {
+    for (const text of ['/(a+)+$/', 'x /(\\w+\\s?)*!/i']) {
+      expect(errorOf(text).error).toMatch(/^regex has a repeat inside a repeat, like \(a\+\)\+/);
+    }
+    expect(errorOf('x /(a+)+$/').position).toBe(2);
+    for (const text of ['/error|timeout/', '/(?<=user )\\d+/', '/(?<!not )found/i', '/\\d{4}-\\d{2}/', '/(?:ab)*c/']) {
+      expect(parseFilter(text).ok, text).toBe(true);
+    }
+  });
 });
 
 describe('describeFilter', () => {
