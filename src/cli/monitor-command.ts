@@ -51,8 +51,12 @@ export async function monitorCommand(command: ParsedCommand, io: CliIO): Promise
     place: first.place,
     readOnly: flagOption(command.options, 'read-only'),
     pollMs: durationOption(command.options, 'poll'),
-    // The demo's re-invocations are not the person's: keep them out of their real history.
-    env: emulator ? { ...io.env, XDG_STATE_HOME: join(tmpdir(), 'fnmon-demo-state') } : io.env,
+    env: io.env,
+    // The demo's re-invocations are not the person's: keep them out of their real history (but not
+    // those of a real namespace the person switches to from the demo).
+    ...(emulator && {
+      demo: { apihost: emulator.apihost, env: { ...io.env, XDG_STATE_HOME: join(tmpdir(), 'fnmon-demo-state') } },
+    }),
     projectDir: stringOption(command.options, 'project'),
     namespaces: namespaceDirectory(io.env, connectionFlags(command), opened.extras),
     forwarding,

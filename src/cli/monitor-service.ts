@@ -31,6 +31,8 @@ export interface MonitorServiceOptions {
   storeCapacity?: number;
   /** Locates the invoke history (XDG state dir); process.env when absent. */
   env?: NodeJS.ProcessEnv;
+  /** The demo's emulator: re-invocations there are kept apart from the person's history. */
+  demo?: { apihost: string; env: NodeJS.ProcessEnv };
   /** --project: where project.yml is; the current directory when absent. */
   projectDir?: string;
   /** The namespaces to offer in the picker; without it the monitor stays on its first namespace. */
@@ -178,7 +180,7 @@ class SwitchableMonitorService implements MonitorService {
     });
     const stopForwarding = engine.onHealth(() => this.publishHealth());
     engine.start();
-    const invoker = options.readOnly ? undefined : createInvoker(client, store, options);
+    const invoker = options.readOnly ? undefined : createInvoker(client, store, options, place);
     return {
       client,
       target,
@@ -207,11 +209,17 @@ class SwitchableMonitorService implements MonitorService {
   }
 }
 
-function createInvoker(client: OpenWhiskClient, store: ActivationStore, options: MonitorServiceOptions): InvokeService {
+function createInvoker(
+  client: OpenWhiskClient,
+  store: ActivationStore,
+  options: MonitorServiceOptions,
+  place: Place,
+): InvokeService {
+  const env = options.demo && place.apihost === options.demo.apihost ? options.demo.env : options.env;
   return new InvokeService({
     client,
     store,
-    historyFile: defaultHistoryFile(options.env ?? process.env),
+    historyFile: defaultHistoryFile(env ?? process.env),
     project: { path: options.projectDir ?? process.cwd(), explicit: options.projectDir !== undefined },
   });
 }

@@ -1,10 +1,13 @@
 // The monitor service's namespace switching, against two real emulators: the picker's options come
 // from the credential sources (plus the demo's own), a switch restarts the stream on a fresh store,
 // health listeners carry over, a DO pick is remembered, and a failed switch changes nothing.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenWhiskClient } from '../../src/api/openwhisk.js';
 import { recallNamespace } from '../../src/config/choice-memory.js';
+import { defaultHistoryFile } from '../../src/config/invoke-history.js';
 import { Secret } from '../../src/config/secret.js';
 import { createMonitorService } from '../../src/cli/monitor-service.js';
 import { namespaceDirectory, type ExtraNamespace } from '../../src/cli/namespace-directory.js';
@@ -44,7 +47,7 @@ async function waitFor(check: () => boolean, what: string): Promise<void> {
   }
 }
 
-function serviceWithPicker(env: NodeJS.ProcessEnv): MonitorService {
+function serviceWithPicker(env: NodeJS.ProcessEnv, demoEnv?: NodeJS.ProcessEnv): MonitorService {
   const demo = demoOf(first);
   const opened = demo.open();
   return createMonitorService(opened.client, {
@@ -53,6 +56,7 @@ function serviceWithPicker(env: NodeJS.ProcessEnv): MonitorService {
     readOnly: false,
     pollMs: 50,
     env,
+    ...(demoEnv && { demo: { apihost: first.apihost, env: demoEnv } }),
     namespaces: namespaceDirectory(env, {}, [demo]),
   });
 }
@@ -61,8 +65,13 @@ describe('switching namespaces', () => {
   it('lists the demo and the configured namespaces, switches to one, and remembers a DO pick', async () => {
     const home = tempHome();
     home.writeConfig(`contexts:\n  do: {token: "${second.doToken}", do-api: "${second.doApi}"}\n`);
-    const service = serviceWithPicker(home.env);
+    const demoEnv = { ...home.env, XDG_STATE_HOME: join(home.home, 'demo-state') };
+    const service = serviceWithPicker(home.env, demoEnv);
     try {
+      // Re-invocations on the demo go to the demo's own history, not the person's.
+      expect((await service.invoker!.send('sample/hello', { name: 'One' }, { blocking: true })).kind).toBe('result');
+      expect(existsSync(defaultHistoryFile(demoEnv))).toBe(true);
+      expect(existsSync(defaultHistoryFile(home.env))).toBe(false);
       await waitFor(() => service.store.size > 0, 'the first stream');
       const firstStore = service.store;
       const { options, warnings } = await service.listNamespaces!();
@@ -88,9 +97,10 @@ describe('switching namespaces', () => {
       await waitFor(() => healths.some((health) => health.state === 'live'), 'health from the new stream');
       expect(recallNamespace(home.env, new Secret(second.doToken))).toBe(second.namespace);
       expect((await service.listNamespaces!()).options.find((option) => option.current)?.label).toBe('fnmon-emulator');
-      // The invoker follows: it invokes on the new namespace.
+      // The invoker follows: it invokes on the new namespace, and keeps the person's history.
       const sent = await service.invoker!.send('sample/hello', { name: 'Two' }, { blocking: true });
       expect(sent.kind).toBe('result');
+      expect(existsSync(defaultHistoryFile(home.env))).toBe(true);
     } finally {
       await service.close();
     }
