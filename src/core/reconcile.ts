@@ -18,6 +18,8 @@ export interface ReconcileOptions {
   pageLimit: number;
   /** A range with at most this many records is listed rather than bisected. */
   leafSize: number;
+  /** A range is listed rather than halved once at least 1 in listShare of its records is missing. */
+  listShare: number;
   /** Most requests one pass may make; the rest waits for the next poll. */
   requestBudget: number;
   /** Most requests a sweep has in flight at once. */
@@ -41,8 +43,6 @@ class BudgetExhausted extends Error {}
 
 /** The first slice below the top page that a sweep counts. */
 const SEARCH_FIRST_SLICE_MS = 1000;
-/** A range is listed rather than halved once at least 1 in LIST_SHARE of its records is missing. */
-const LIST_SHARE = 4;
 /** New records that may arrive between a count and the page that follows it. */
 const TOP_PAGE_SLACK = 4;
 
@@ -171,7 +171,7 @@ class Pass {
     if (missing <= 0) return;
     // Listing re-fetches the records already known; halving costs a count for each level down to
     // each missing record. List when the range is small or a good share of it is missing.
-    if (serverCount <= this.options.leafSize || missing * LIST_SHARE >= serverCount || hi <= lo) {
+    if (serverCount <= this.options.leafSize || missing * this.options.listShare >= serverCount || hi <= lo) {
       return void (await this.listRange(lo, hi));
     }
     const mid = Math.floor((lo + hi) / 2);

@@ -4,7 +4,7 @@ import { SeenIndex } from '../../src/core/seen-index.js';
 import type { RawRecord } from '../../src/core/source.js';
 import { MemorySource, makeRecord } from './memory-source.js';
 
-const OPTIONS = { docs: false, pageLimit: 200, leafSize: 32, requestBudget: 1000, maxInFlight: 4 };
+const OPTIONS = { docs: false, pageLimit: 200, leafSize: 32, listShare: 4, requestBudget: 1000, maxInFlight: 4 };
 
 function setup() {
   const source = new MemorySource();
