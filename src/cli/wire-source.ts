@@ -9,12 +9,14 @@ import { listAllActions } from './connect.js';
 // (bench/: 9%), deep passes then rarely finished and late records stayed undelivered for long.
 // Retrying each read a couple of times (with jitter, honouring Retry-After) lets a pass finish.
 export const PASS_RETRIES = retryPolicy(2);
+const ONCE = retryPolicy(0);
 
 export function wireSource(client: OpenWhiskClient): ActivationSource {
   return {
-    count: (query: RangeQuery) => withRetries(() => client.countActivations(query), PASS_RETRIES),
-    list: async (query: ListQuery) =>
-      (await withRetries(() => client.listActivations(query), PASS_RETRIES)) as unknown as RawRecord[],
+    count: ({ once, ...query }: RangeQuery) =>
+      withRetries(() => client.countActivations(query), once ? ONCE : PASS_RETRIES),
+    list: async ({ once, ...query }: ListQuery) =>
+      (await withRetries(() => client.listActivations(query), once ? ONCE : PASS_RETRIES)) as unknown as RawRecord[],
     maxTimeoutMs: async () => {
       const timeouts = (await listAllActions(client)).map((action) => action.limits?.timeout).filter(isNumber);
       return timeouts.length > 0 ? Math.max(...timeouts) : undefined;

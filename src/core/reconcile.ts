@@ -76,20 +76,25 @@ export class Reconciler {
     }).then((result) => ({ ...result, sweepBelow }));
   }
 
-  /** Only the sweep of a pass: locates what is missing in [lo, hi]; `stop` ends it early. */
+  /**
+   * Only the sweep of a pass: locates what is missing in [lo, hi]; `stop` ends it early. Its reads
+   * are not retried: a failed one ends only its own branch (the rest goes on, and the next sweep
+   * asks again), so in an outage a sweep dies out with the reads it had in flight.
+   */
   sweep(lo: number, hi: number, budget: number, onFound: OnFound, stop?: AbortSignal): Promise<ReconcileResult> {
-    return this.pass(budget, onFound, (pass) => pass.sweep(lo, hi), stop);
+    return this.pass(budget, onFound, (pass) => pass.sweep(lo, hi), { stop, once: true });
   }
 
   private async pass(
     budget: number,
     onFound: OnFound | undefined,
     work: (pass: Pass) => Promise<void>,
-    stop?: AbortSignal,
+    mode: PassMode = {},
   ) {
-    const pass = new Pass(this.source, this.seen, this.options, budget, onFound, stop);
+    const pass = new Pass(this.source, this.seen, this.options, budget, onFound, mode);
     try {
       await work(pass);
+      if (pass.branchFailure !== undefined) throw pass.branchFailure;
       return { found: pass.found, requests: pass.requests, incomplete: false };
     } catch (error) {
       // Records taken before a failure are already marked seen, so they must still be handed on.
@@ -99,10 +104,19 @@ export class Reconciler {
   }
 }
 
+interface PassMode {
+  /** Ends the pass before its next request. */
+  stop?: AbortSignal;
+  /** Reads are not retried (see Reconciler.sweep). */
+  once?: boolean;
+}
+
 /** One pass: its request budget, what it found, and the requests it has in flight. */
 class Pass {
   readonly found: RawRecord[] = [];
   requests = 0;
+  /** The first failure of a branch that ended on it while the others went on. */
+  branchFailure: unknown;
   private readonly limit: LimitFunction;
 
   constructor(
@@ -111,7 +125,7 @@ class Pass {
     private readonly options: ReconcileOptions,
     private readonly budget: number,
     private readonly onFound: OnFound | undefined,
-    private readonly stop: AbortSignal | undefined,
+    private readonly mode: PassMode,
   ) {
     this.limit = pLimit(options.maxInFlight);
   }
@@ -123,12 +137,10 @@ class Pass {
    * may still be missing, or undefined when none are.
    */
   async head(lo: number, hi: number | undefined, topFrom = lo): Promise<number | undefined> {
-    const wholeCount = this.count(lo, hi);
-    const [serverCount, topCount] = await Promise.all([
-      wholeCount,
-      topFrom > lo ? this.count(topFrom, hi) : wholeCount,
-    ]);
+    // One after the other: in an outage a poll then fails at its first read, as the back-off expects.
+    const serverCount = await this.count(lo, hi);
     if (serverCount - this.known(lo, hi) <= 0) return undefined;
+    const topCount = topFrom > lo ? await this.count(topFrom, hi) : serverCount;
     if (serverCount <= this.options.leafSize) return this.listRange(lo, hi);
 
     let upto = hi;
@@ -196,11 +208,16 @@ class Pass {
     }
   }
 
-  /** Waits for every branch (none is left running behind the pass), then fails with the first failure. */
+  /**
+   * Waits for every branch, so none is left running behind the pass. A branch that fails ends alone
+   * and the pass reports its failure at the end; running out of budget ends the pass.
+   */
   private async all(branches: Promise<void>[]): Promise<void> {
-    const outcomes = await Promise.allSettled(branches);
-    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failed) throw failed.reason;
+    for (const outcome of await Promise.allSettled(branches)) {
+      if (outcome.status === 'fulfilled') continue;
+      if (outcome.reason instanceof BudgetExhausted) throw outcome.reason;
+      this.branchFailure ??= outcome.reason;
+    }
   }
 
   /** Adds unseen records of a page to the result; returns the ids that were new. */
@@ -228,17 +245,19 @@ class Pass {
   // Async, so that running out of budget rejects like a failed request instead of throwing.
   private async count(lo: number, hi: number | undefined): Promise<number> {
     this.spend();
-    return this.limit(() => this.source.count({ since: lo, upto: hi, name: this.options.name }));
+    const query = { since: lo, upto: hi, name: this.options.name, ...(this.mode.once && { once: true }) };
+    return this.limit(() => this.source.count(query));
   }
 
   private async list(lo: number, upto: number | undefined, limit: number, skip: number): Promise<RawRecord[]> {
     this.spend();
-    const query = { since: lo, upto, limit, skip, docs: this.options.docs, name: this.options.name };
+    const { docs, name } = this.options;
+    const query = { since: lo, upto, limit, skip, docs, name, ...(this.mode.once && { once: true }) };
     return this.limit(() => this.source.list(query));
   }
 
   private spend(): void {
-    if (this.requests >= this.budget || this.stop?.aborted) throw new BudgetExhausted();
+    if (this.requests >= this.budget || this.mode.stop?.aborted) throw new BudgetExhausted();
     this.requests += 1;
   }
 }

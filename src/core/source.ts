@@ -8,6 +8,8 @@ export interface RangeQuery {
   upto?: number;
   /** Server-side function filter (`fn` or `pkg/fn`). */
   name?: string;
+  /** Not retried on failure: a sweep asks again on its next run instead (and adds no load in an outage). */
+  once?: boolean;
 }
 
 export interface ListQuery extends RangeQuery {
