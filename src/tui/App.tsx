@@ -142,8 +142,10 @@ export function App(props: AppProps) {
   const newWhilePaused = state.paused
     ? service.store.size + service.store.evicted - state.paused.arrivedBefore
     : undefined;
+  // Clipped vertically only: every row is cut to its width already, and a horizontal clip made Ink
+  // slice every row of every frame again (bench/: render). The panes below do the same.
   return (
-    <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
+    <Box flexDirection="column" width={columns} height={rows} overflowY="hidden">
       <Header
         target={service.target}
         health={health}

@@ -93,9 +93,14 @@ describe('re-invoking from the monitor', () => {
       // Its detail: linked to the activation it re-ran, with the result.
       expect(listed).toMatch(new RegExp(`re-run of  ↻ ${rerunOf}[0-9a-f]{24}`));
       session.press(KEYS.enter);
-      for (let step = 0; step < 30 && !session.screenText().includes('"body": "Hello Zed"'); step++) {
+      // One row at a time, each press waiting for its frame: keys pressed faster than frames would
+      // scroll past the result before the screen is read.
+      const body = '"body": "Hello Zed"';
+      const scrolled = (text: string) => /Detail · .*?(\d+-\d+\/\d+)/.exec(text)?.[1];
+      for (let step = 0; step < 80 && !session.screenText().includes(body); step++) {
+        const before = scrolled(session.screenText());
         session.press('j');
-        await session.waitFor(() => true, 'a frame');
+        await session.waitFor((text) => text.includes(body) || scrolled(text) !== before, 'the detail to scroll');
       }
       await session.waitFor((text) => text.includes('"body": "Hello Zed"'), 'the result in the detail');
 

@@ -7,7 +7,7 @@ import { displayWidth } from '../../src/core/logline.js';
 import { INITIAL_FILTER, withText, type FilterState } from '../../src/tui/state/filter-state.js';
 import { forwardedRows, type ForwardedLog } from '../../src/tui/view/forwarded-lines.js';
 import { activationRow, listColumns } from '../../src/tui/view/list-columns.js';
-import { FORWARDING_HINT, logLines } from '../../src/tui/view/log-lines.js';
+import { FORWARDING_HINT, logRows } from '../../src/tui/view/log-lines.js';
 import {
   orphanDetailLines,
   orphanEntryOf,
@@ -125,11 +125,17 @@ describe('forwarded lines in the log pane', () => {
     const record = activation(1, T0);
     const options = { timestamps: false, highlight: noRanges, lookup: () => undefined };
     const forwarded = [[segment('[papertrail] hello')]];
-    const shown = logLines(record, [notice, 'after'], { ...options, forwarded }).map(text);
+    const shown = logRows(record, [notice, 'after'], { ...options, forwarded })
+      .slice()
+      .map(text);
     expect(shown).toEqual([expect.stringContaining('Logs will be written'), '[papertrail] hello', 'after']);
-    expect(logLines(record, [notice], options).map(text)[1]).toContain(FORWARDING_HINT);
+    expect(logRows(record, [notice], options).slice().map(text)[1]).toContain(FORWARDING_HINT);
     // No notice in the record: the forwarded rows follow its lines.
-    expect(logLines(record, ['plain'], { ...options, forwarded }).map(text)).toEqual(['plain', '[papertrail] hello']);
+    expect(
+      logRows(record, ['plain'], { ...options, forwarded })
+        .slice()
+        .map(text),
+    ).toEqual(['plain', '[papertrail] hello']);
   });
 });
 

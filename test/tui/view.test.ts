@@ -8,7 +8,7 @@ import { detailHeaderLines } from '../../src/tui/view/detail-lines.js';
 import { jsonLines } from '../../src/tui/view/json-lines.js';
 import { computeLayout, HEADER_HEIGHT } from '../../src/tui/view/layout.js';
 import { activationRow, headingLine, listColumns } from '../../src/tui/view/list-columns.js';
-import { FORWARDING_HINT, layoutLines, logLines } from '../../src/tui/view/log-lines.js';
+import { FORWARDING_HINT, layoutLines, logRows } from '../../src/tui/view/log-lines.js';
 import {
   fitLine,
   lineWidth,
@@ -231,11 +231,11 @@ describe('log lines', () => {
 
   it('show stream and time, stderr in red, and sanitise the message', () => {
     const activation = normalised(fullRecord({ id: hexId(5), fn: 'a', start: 1 }));
-    const lines = logLines(
+    const lines = logRows(
       activation,
       ['2024-01-01T00:00:00.130512345Z stderr: bad \x1b[2Jthing', 'no prefix here'],
       options,
-    );
+    ).slice();
     expect(text(lines[0]!)).toMatch(/^\d\d:\d\d:00\.130 err bad thing$/);
     expect(lines[0]?.at(-1)?.color).toBe('red');
     expect(text(lines[1]!)).toContain('no prefix here');
@@ -245,13 +245,15 @@ describe('log lines', () => {
     const activation = normalised(fullRecord({ id: hexId(6), fn: 'a', start: 1 }));
     const notice =
       '2024-01-01T00:00:00.1Z stdout: Logs will be written to the specified remote location. Only errors in doing so will be surfaced here.';
-    const lines = logLines(activation, [notice], options);
+    const lines = logRows(activation, [notice], options).slice();
     expect(text(lines[1]!)).toContain(FORWARDING_HINT);
   });
 
   it('list the component activations of a sequence', () => {
     const parent = normalised(fixtureRecords().find((record) => record.name === 'composition'));
-    const lines = logLines(parent, parent.logs ?? [], options).map(text);
+    const lines = logRows(parent, parent.logs ?? [], options)
+      .slice()
+      .map(text);
     expect(lines[0]).toMatch(/^sequence: \d+ component activations$/);
     expect(lines[1]).toContain(String(parent.logs?.[0]));
   });

@@ -41,7 +41,7 @@ export function ActivationList(props: ActivationListProps) {
   const visible = list.slice(top, top + bodyHeight);
   const info = list.length === 0 ? undefined : `${selected + 1}/${list.length}`;
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       <PaneTitle title="Activations" info={info} focused={focused} width={width} />
       <Line line={headingLine(columns)} />
       {visible.length === 0 ? <Line line={truncateLine([segment(`  ${emptyText}`, { dim: true })], width)} /> : null}

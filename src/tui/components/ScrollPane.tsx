@@ -1,5 +1,6 @@
-// A titled, windowed pane of pre-laid-out rows: only the visible rows are mounted.
+// A titled, windowed pane of laid-out rows: only the visible rows are mounted (or built, for lazy rows).
 import { Box } from 'ink';
+import type { Rows } from '../view/rows.js';
 import { truncateLine, type StyledLine } from '../view/styled-line.js';
 import { clamp, maxTop } from '../view/window.js';
 import { Line } from './Line.js';
@@ -7,7 +8,7 @@ import { PaneTitle } from './PaneTitle.js';
 
 export interface ScrollPaneProps {
   title: string;
-  rows: readonly StyledLine[];
+  rows: Rows;
   top: number;
   width: number;
   /** Including the title row. */
@@ -26,7 +27,7 @@ export function ScrollPane({ title, rows, top, width, height, focused, placehold
       ? `${first + 1}-${Math.min(rows.length, first + bodyHeight)}/${rows.length}`
       : undefined;
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       <PaneTitle title={title} info={info} focused={focused} width={width} />
       {visible.map((row, index) => (
         <Line key={index} line={row} />

@@ -1,13 +1,15 @@
 // The detail and log panes' rows for the selected activation, laid out to their widths. The
 // expensive parts (the record's JSON, the log lines) are rebuilt only when the activation, the
-// width or a display option changes; the header (relative times) follows the clock.
+// width or a display option changes; the header (relative times) follows the clock. Unwrapped,
+// the record's JSON and the log are laid out row by row as the panes show them (rows.ts).
 import { useMemo } from 'react';
 import type { Activation } from '../../core/activation.js';
 import { sanitize } from '../../core/logline.js';
 import { detailHeaderLines, recordTitle, type RecordState } from '../view/detail-lines.js';
-import { jsonLines } from '../view/json-lines.js';
-import { layoutLines, logLines, logPrefixWidth } from '../view/log-lines.js';
+import { jsonRows } from '../view/json-lines.js';
+import { layoutLines, layoutRows, logPrefixWidth, logRows } from '../view/log-lines.js';
 import { orphanDetailLines, orphanEntryOf } from '../view/orphan-rows.js';
+import { concatRows, type Rows } from '../view/rows.js';
 import { segment, type StyledLine } from '../view/styled-line.js';
 import type { ActivationDetail } from './use-activation-detail.js';
 
@@ -28,8 +30,8 @@ export interface PaneRowOptions {
 }
 
 export interface PaneRows {
-  detail: readonly StyledLine[];
-  logs: readonly StyledLine[];
+  detail: Rows;
+  logs: Rows;
 }
 
 const NOTHING: readonly StyledLine[] = [];
@@ -49,7 +51,7 @@ export function usePaneRows(detail: ActivationDetail | undefined, options: PaneR
   const logError = detail?.logs.kind === 'failed' ? detail.logs.message : undefined;
 
   const json = useMemo(
-    () => (activation && !orphan ? layoutLines(jsonLines(activation.raw), detailWidth, wrap, 2) : NOTHING),
+    () => (activation && !orphan ? layoutRows(jsonRows(activation.raw), detailWidth, wrap, 2) : NOTHING),
     [activation, orphan, detailWidth, wrap],
   );
   const header = useMemo(() => {
@@ -64,18 +66,18 @@ export function usePaneRows(detail: ActivationDetail | undefined, options: PaneR
       HEADER_INDENT,
     );
   }, [activation, orphan, recordKind, recordError, now, detailWidth, wrap, rerunOf, sequence]);
-  const detailRows = useMemo(() => (header.length === 0 ? NOTHING : [...header, ...json]), [header, json]);
+  const detailRows = useMemo(() => (header.length === 0 ? NOTHING : concatRows([header, json])), [header, json]);
 
-  const logRows = useMemo(() => {
+  const logPane = useMemo((): Rows => {
     if (!activation || logsKind === undefined) return NOTHING;
     if (orphan) return forwarded ?? NOTHING;
     const after = forwarded ?? NOTHING;
     if (logsKind === 'loading') return [[segment('fetching the logs…', { color: 'cyan' })], ...after];
     if (logText === undefined)
       return [[segment(`could not fetch the logs: ${sanitize(logError ?? '')}`, { color: 'red' })], ...after];
-    const lines = logLines(activation, logText, { timestamps: logTimestamps, highlight, lookup, forwarded });
-    return layoutLines(lines, logWidth, wrap, logPrefixWidth(logTimestamps));
+    const lines = logRows(activation, logText, { timestamps: logTimestamps, highlight, lookup, forwarded });
+    return layoutRows(lines, logWidth, wrap, logPrefixWidth(logTimestamps));
   }, [activation, orphan, logsKind, logText, logError, logWidth, wrap, logTimestamps, highlight, lookup, forwarded]);
 
-  return { detail: detailRows, logs: logRows };
+  return { detail: detailRows, logs: logPane };
 }

@@ -7,6 +7,7 @@ import type { OrphanEntry } from '../../core/forwarded-types.js';
 import type { ActivationStore } from '../../core/store.js';
 import type { FilterState } from '../state/filter-state.js';
 import type { PausedView } from '../state/ui-state.js';
+import { filteredList } from '../view/filtered-list.js';
 import { streamPredicate, withOrphans } from '../view/orphan-rows.js';
 
 export interface VisibleList {
@@ -37,14 +38,8 @@ export function useVisibleList(
   // failure count): counting 100,000 activations per arrival took ~10 ms a frame (bench/: render).
   return useMemo(() => {
     if (!test) return { list: source, total: source.length, failures: paused ? countFailures(source) : store.failures };
-    let failures = 0;
-    const list = source.filter((activation) => {
-      if (!test(activation)) return false;
-      if (isFailure(activation)) failures += 1;
-      return true;
-    });
-    return { list, total: source.length, failures };
-  }, [store, paused, source, test]);
+    return { ...filteredList(source, filter, test), total: source.length };
+  }, [store, paused, source, filter, test]);
 }
 
 function countFailures(list: readonly Activation[]): number {

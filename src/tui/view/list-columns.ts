@@ -4,7 +4,15 @@
 import { nearTimeout, shortId, SHORT_ID_LENGTH, type Activation } from '../../core/activation.js';
 import { formatDuration } from '../../core/duration.js';
 import { displayWidth, padToWidth, sanitize } from '../../core/logline.js';
-import { DIFF_MARK, MATCH_STYLE, NEAR_TIMEOUT_MARK, RERUN_MARK, SELECTED_MARK, STATUS_LOOK } from '../theme.js';
+import {
+  DIFF_MARK,
+  MATCH_STYLE,
+  NEAR_TIMEOUT_MARK,
+  RERUN_MARK,
+  SELECTED_MARK,
+  STATUS_LOOK,
+  type StatusLook,
+} from '../theme.js';
 import { NO_RECORD_LOOK, orphanEntryOf } from './orphan-rows.js';
 import { highlightSegments, segment, truncateLine, type Segment } from './styled-line.js';
 import { listTime, type TimeFormat } from './time-format.js';
@@ -82,7 +90,7 @@ export function activationRow(activation: Activation, columns: ListColumns, opti
     segment(options.marked ? DIFF_MARK : ' ', { color: 'magenta', bold: true }),
     segment(padToWidth(listTime(activation.start, options.now, options.timeFormat), columns.time), { dim: true }),
     segment(' '),
-    segment(padToWidth(`${look.glyph} ${look.word}`, STATUS_WIDTH), { color: look.color }),
+    segment(statusCell(look), { color: look.color }),
     segment(' '),
     ...functionCell(activation, columns.fn, options),
     segment(' '),
@@ -91,6 +99,18 @@ export function activationRow(activation: Activation, columns: ListColumns, opti
   for (const column of columns.optional) parts.push(segment(' '), optionalCell(activation, column));
   const row = truncateLine(parts, columns.width);
   return options.selected ? row.map((part) => ({ ...part, inverse: true })) : row;
+}
+
+const statusCells = new Map<StatusLook, string>();
+
+/** `✓ success` padded to its column: the same few strings for every row, so made once each. */
+function statusCell(look: StatusLook): string {
+  let cell = statusCells.get(look);
+  if (cell === undefined) {
+    cell = padToWidth(`${look.glyph} ${look.word}`, STATUS_WIDTH);
+    statusCells.set(look, cell);
+  }
+  return cell;
 }
 
 /** The function name (filter matches highlighted), then the re-run mark, in `width` columns. */

@@ -1,6 +1,7 @@
 // The log pane's content: one styled line per log entry (timestamp, stream, message), stderr in
 // red, platform notices dimmed, a hint under the log-forwarding notice, and for sequences the
 // component activations their `logs` hold. Then laid out to a width: wrapped or truncated.
+// Entries become lines only when shown (rows.ts): a log can have thousands.
 import { shortId, type Activation } from '../../core/activation.js';
 import { formatDuration } from '../../core/duration.js';
 import {
@@ -11,6 +12,7 @@ import {
   sanitize,
 } from '../../core/logline.js';
 import { MATCH_STYLE, STATUS_LOOK } from '../theme.js';
+import { concatRows, lazyRows, mapRows, type Rows } from './rows.js';
 import {
   highlightSegments,
   lineWidth,
@@ -37,23 +39,40 @@ export interface LogLineOptions {
 export const FORWARDING_HINT =
   'hint: this function forwards its logs (LOG_DESTINATIONS); its output went to the log destination, not into this record';
 
-export function logLines(activation: Activation, logs: readonly string[], options: LogLineOptions): StyledLine[] {
+export function logRows(activation: Activation, logs: readonly string[], options: LogLineOptions): Rows {
   if (activation.isSequence && logs.length > 0 && logs.every(looksLikeActivationId))
     return componentLines(logs, options);
   const { forwarded } = options;
   if (logs.length === 0) return [[segment('(no log lines)', { dim: true })], ...(forwarded ?? [])];
-  const lines: StyledLine[] = [];
+  const parts: Rows[] = [];
+  let from = 0;
   let placed = false;
-  for (const raw of logs) {
-    const entry = parseLogLine(raw);
-    lines.push(entryLine(entry.time, entry.stream, entry.message, options));
-    if (!isLogForwardingNotice(entry.message)) continue;
-    if (!forwarded) lines.push([segment(`  ↳ ${FORWARDING_HINT}`, { color: 'cyan' })]);
-    else if (!placed) lines.push(...forwarded);
+  logs.forEach((raw, index) => {
+    if (!isForwardingNoticeLine(raw)) return;
+    parts.push(entryRows(logs, from, index + 1, options));
+    from = index + 1;
+    if (!forwarded) parts.push([[segment(`  ↳ ${FORWARDING_HINT}`, { color: 'cyan' })]]);
+    else if (!placed) parts.push(forwarded);
     placed = true;
-  }
-  if (forwarded && !placed) lines.push(...forwarded);
-  return lines;
+  });
+  parts.push(entryRows(logs, from, logs.length, options));
+  if (forwarded && !placed) parts.push(forwarded);
+  return concatRows(parts);
+}
+
+/** Where the notice's own wording starts: lines without it need no parsing to rule them out. */
+const NOTICE_START = 'Logs will be written to the specified remote location';
+
+function isForwardingNoticeLine(raw: string): boolean {
+  return raw.includes(NOTICE_START) && isLogForwardingNotice(parseLogLine(raw).message);
+}
+
+/** Lines of logs[from, to), each parsed and styled when first shown. */
+function entryRows(logs: readonly string[], from: number, to: number, options: LogLineOptions): Rows {
+  return lazyRows(to - from, (index) => {
+    const entry = parseLogLine(logs[from + index]!);
+    return entryLine(entry.time, entry.stream, entry.message, options);
+  });
 }
 
 function entryLine(
@@ -124,9 +143,19 @@ export function layoutLines(
   wrap: boolean,
   continuationIndent = 0,
 ): StyledLine[] {
-  if (!wrap) return lines.map((line) => (lineWidth(line) <= width ? line : truncateLine(line, width)));
+  if (!wrap) return lines.map((line) => cutLine(line, width));
   const indent = ' '.repeat(continuationIndent);
   return lines.flatMap((line) => wrapLine(line, width, indent));
+}
+
+/** layoutLines for Rows: cut rows are laid out when shown; wrapping needs every line up front. */
+export function layoutRows(rows: Rows, width: number, wrap: boolean, continuationIndent = 0): Rows {
+  if (wrap) return layoutLines(rows.slice(), width, true, continuationIndent);
+  return mapRows(rows, (line) => cutLine(line, width));
+}
+
+function cutLine(line: StyledLine, width: number): StyledLine {
+  return lineWidth(line) <= width ? line : truncateLine(line, width);
 }
 
 /** Width of the timestamp and stream columns: where wrapped log messages continue. */

@@ -118,7 +118,10 @@ export function streamPredicate(state: FilterState): ((activation: Activation) =
   const asksForRecord =
     state.status !== 'all' ||
     state.filter.terms.some((term) => !term.negated && (term.field === 'status' || term.field === 'cold'));
-  return (activation) => (entryOfRow.has(activation) ? !asksForRecord && test(activation) : test(activation));
+  // Entry rows are looked up only when the answer can differ, and only for rows that pass: a
+  // lookup for each of 100,000 activations added about a third to the filter (bench/: render).
+  if (!asksForRecord) return test;
+  return (activation) => test(activation) && !entryOfRow.has(activation);
 }
 
 const LABEL_WIDTH = 11;

@@ -1,4 +1,4 @@
-// One terminal line as styled segments: what every windowed pane renders, one <Text> per segment.
+// One terminal line as styled segments: what every windowed pane renders (one <Text> a line, Line.tsx).
 // Segments hold sanitised text only; these helpers cut and wrap by display columns so a line never
 // takes more than one terminal row (or exactly the rows `wrapLine` says).
 import { displayWidth, ELLIPSIS } from '../../core/logline.js';
@@ -25,7 +25,23 @@ export function segment(text: string, style: Style = {}): Segment {
 
 export function lineWidth(line: StyledLine): number {
   let width = 0;
-  for (const part of line) width += displayWidth(part.text);
+  for (const part of line) width += textWidth(part.text);
+  return width;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Widths of short non-ASCII texts: rows repeat a few (status words, marks), each a grapheme walk. */
+const shortWidths = new Map<string, number>();
+
+function textWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (text.length > 32) return displayWidth(text);
+  let width = shortWidths.get(text);
+  if (width === undefined) {
+    if (shortWidths.size >= 1024) shortWidths.clear();
+    width = displayWidth(text);
+    shortWidths.set(text, width);
+  }
   return width;
 }
 
@@ -36,7 +52,7 @@ export function truncateLine(line: StyledLine, columns: number): Segment[] {
   const out: Segment[] = [];
   let left = columns - 1; // one column stays free for the ellipsis
   for (const part of line) {
-    const width = displayWidth(part.text);
+    const width = textWidth(part.text);
     if (width <= left) {
       out.push(part);
       left -= width;
@@ -49,8 +65,6 @@ export function truncateLine(line: StyledLine, columns: number): Segment[] {
 }
 
 const graphemes = new Intl.Segmenter();
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** The longest prefix of whole graphemes that fits in `columns` columns. */
 function takeColumns(text: string, columns: number): string {
