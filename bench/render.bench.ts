@@ -164,8 +164,8 @@ function report(scenarios: Scenario[], firstFrameMs: number): SuiteResult {
   });
   return {
     markdown: [
-      `The monitor as \`fnmon\` runs it (\`runMonitor\`: alternate screen, incremental rendering, 30 fps cap) on a`,
-      `fake ${COLUMNS}x${ROWS} TTY, in process, over an in-memory service whose store holds ${COUNT.toLocaleString('en')}`,
+      `The monitor as \`fnmon\` runs it (\`runMonitor\`: alternate screen, incremental rendering, 30 fps cap, colours`,
+      `${process.env.FORCE_COLOR === '0' ? 'off' : 'on'}) on a fake ${COLUMNS}x${ROWS} TTY, in process, over an in-memory service whose store holds ${COUNT.toLocaleString('en')}`,
       "docs=false summaries of the emulator's seeded traffic (as the monitor streams them). A sample is the time from",
       'the key press or the store update to the end of the frame Ink writes for it (each write goes to /dev/null,',
       'so a frame pays for a real write). Samples start from a quiet terminal, 80 ms after the last frame, so the',

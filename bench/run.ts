@@ -2,6 +2,7 @@
 // Runs the suites, prints each one's section, and writes them into BENCHMARKS.md (a full run;
 // a --quick run writes only with --out, so the committed numbers are always from a full run).
 // Benchmarks never fail on slow numbers: a missed target is reported, not an error.
+import './lib/colour-on.js';
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
