@@ -22,6 +22,7 @@ import { saveJsonLines } from './save.js';
 import { parseColonCommand } from './state/command-line.js';
 import { isFiltering } from './state/filter-state.js';
 import type { UiAction, UiState } from './state/ui-state.js';
+import { orphanEntryOf } from './view/orphan-rows.js';
 import { helpLines } from './view/help-lines.js';
 import type { Layout } from './view/layout.js';
 import type { StyledLine } from './view/styled-line.js';
@@ -224,7 +225,11 @@ function copy(env: CommandEnv, what: 'id' | 'record'): void {
     return env.dispatch({ type: 'message', text: `copied the activation id ${activation.id} (OSC 52)`, tone: 'info' });
   }
   env.write(osc52(JSON.stringify(activation.raw, null, 2)));
-  const which = activation.full ? 'full record' : 'summary record (the full record is not fetched yet)';
+  const which = orphanEntryOf(activation)
+    ? 'forwarded log entry (it has no activation record)'
+    : activation.full
+      ? 'full record'
+      : 'summary record (the full record is not fetched yet)';
   env.dispatch({ type: 'message', text: `copied the ${which} as JSON (OSC 52)`, tone: 'info' });
 }
 

@@ -140,6 +140,18 @@ describe('entries without an activation record', () => {
     expect(rig.service.fetchFullCalls).not.toContain(WEB);
   });
 
+  it('copy as what they are: a forwarded log entry, not a record', async () => {
+    const rig = await withOrphan();
+    const app = await open(rig.service);
+    await press(app, '/');
+    await type(app, 'fn:api/webhook');
+    await press(app, KEYS.enter);
+    await until(app, (shown) => listRows(app).length === 2 && shown.includes('∅ no record'));
+    await press(app, 'Y');
+    await until(app, (shown) => shown.includes('copied the forwarded log entry (it has no activation record)'));
+    expect(app.stdout.frames.some((written) => written.includes(']52;c;'))).toBe(true);
+  });
+
   it('follow the filter by text and function, and stay out of status filters', async () => {
     const rig = await withOrphan();
     const app = await open(rig.service);
