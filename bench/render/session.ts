@@ -8,7 +8,8 @@ import { FakeMonitorService } from '../../test/tui/fake-service.js';
 import inkInstances from '../../node_modules/ink/build/instances.js';
 import { summarize } from '../../src/emulator/activations-api.js';
 import { fullRecords } from '../lib/records.js';
-import { BenchStdin, BenchStdout } from './terminal.js';
+import { FakeStdin } from '../../test/tui/fake-stdin.js';
+import { BenchStdout } from './terminal.js';
 
 export const COLUMNS = 120;
 export const ROWS = 40;
@@ -27,7 +28,7 @@ function normalise(record: unknown): Activation {
 export class RenderSession {
   readonly service: FakeMonitorService;
   readonly stdout = new BenchStdout(COLUMNS, ROWS);
-  private readonly stdin = new BenchStdin();
+  private readonly stdin = new FakeStdin();
   private readonly closing = new AbortController();
   private readonly batches: Activation[][] = [];
   private running: Promise<void> | undefined;

@@ -1,6 +1,6 @@
 // A fake terminal for in-process render benchmarks: a 120x40 TTY whose output side timestamps
-// every write (and passes it on to /dev/null, so a frame pays for a real write syscall), and an
-// input side that Ink reads keys from in raw mode.
+// every write (and passes it on to /dev/null, so a frame pays for a real write syscall). The input
+// side is test/tui/fake-stdin.ts.
 import { EventEmitter } from 'node:events';
 import { closeSync, openSync, writeSync } from 'node:fs';
 
@@ -66,40 +66,5 @@ export class BenchStdout extends EventEmitter {
 
   close(): void {
     closeSync(this.sink);
-  }
-}
-
-/** The input side, in raw mode, as Ink reads it ('readable' then read()). */
-export class BenchStdin extends EventEmitter {
-  readonly isTTY = true;
-  isRaw = false;
-  private pending: string | null = null;
-  setRawMode(raw: boolean): this {
-    this.isRaw = raw;
-    return this;
-  }
-  setEncoding(): this {
-    return this;
-  }
-  resume(): this {
-    return this;
-  }
-  pause(): this {
-    return this;
-  }
-  ref(): this {
-    return this;
-  }
-  unref(): this {
-    return this;
-  }
-  read(): string | null {
-    const data = this.pending;
-    this.pending = null;
-    return data;
-  }
-  type(data: string): void {
-    this.pending = data;
-    this.emit('readable');
   }
 }

@@ -31,6 +31,8 @@ export class MemorySource implements ActivationSource {
   now = 0;
   failure: Error | undefined;
   requests: Array<{ kind: 'count' | 'list'; query: RangeQuery | ListQuery }> = [];
+  /** Set by a test to give the engine a window to learn (the real source lists the functions). */
+  maxTimeoutMs?: () => Promise<number | undefined>;
 
   addRecords(...records: StoredRecord[]): void {
     this.records.push(...records);

@@ -51,6 +51,29 @@ describe('TailEngine', () => {
     expect(deliveredIds()).toEqual([after.activationId]);
   });
 
+  it('streams what ended while it was still learning its window, before its first poll', async () => {
+    const source = new MemorySource();
+    source.now = 1_000_000;
+    const endedMeanwhile = makeRecord(999_990, 20);
+    // Learning the longest timeout takes a while (retries, a slow API): the record ends meanwhile.
+    source.maxTimeoutMs = async () => {
+      source.now += 50;
+      source.addRecords(endedMeanwhile);
+      return 3000;
+    };
+    // A clock that really waits a little between polls, so the test's own timers get their turn.
+    const clock = { now: () => source.now, sleep: () => new Promise<void>((resolve) => setTimeout(resolve, 5)) };
+    const engine = new TailEngine({ source, docs: false, clock, random: () => 0.5 });
+    const delivered: string[] = [];
+    engine.onBatch((batch) => delivered.push(...batch.map((delivery) => delivery.record.activationId)));
+    engine.start();
+    for (let waited = 0; delivered.length === 0 && waited < 2000; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await engine.stop();
+    expect(delivered).toEqual([endedMeanwhile.activationId]);
+  });
+
   it('delivers history from historySince first, oldest end first', async () => {
     const { source, engine, deliveredIds } = setup({ historySince: 900_000 });
     const tooOld = makeRecord(800_000, 10);

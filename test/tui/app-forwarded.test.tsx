@@ -22,6 +22,8 @@ function withWebhook(rig: ReturnType<typeof forwardingRig>, now = Date.now()) {
 }
 
 const logPane = (shown: string) => shown.slice(shown.indexOf('Logs ·'));
+/** The base64 payload of each OSC 52 clipboard write. */
+const OSC52_PAYLOAD = new RegExp(`${String.fromCharCode(27)}\\]52;c;([A-Za-z0-9+/=]+)`, 'g');
 
 describe('the log pane with forwarded lines', () => {
   it('shows them under the record notice with their source badge, live, with the timestamp toggle', async () => {
@@ -111,6 +113,16 @@ describe('entries without an activation record', () => {
     return rig;
   }
 
+  /** The monitor filtered to api/webhook: its record and, on top, the entry without one. */
+  async function openFilteredToWebhook(rig: Awaited<ReturnType<typeof withOrphan>>) {
+    const app = await open(rig.service);
+    await press(app, '/');
+    await type(app, 'fn:api/webhook');
+    await press(app, KEYS.enter);
+    await until(app, (shown) => listRows(app).length === 2 && shown.includes('∅ no record'));
+    return app;
+  }
+
   it('appear in the list, marked, with the function from their lines, and count as shown', async () => {
     const rig = await withOrphan();
     const app = await open(rig.service);
@@ -122,11 +134,7 @@ describe('entries without an activation record', () => {
 
   it('are selectable: the detail says what they are and the log pane shows their lines', async () => {
     const rig = await withOrphan();
-    const app = await open(rig.service);
-    await press(app, '/');
-    await type(app, 'fn:api/webhook');
-    await press(app, KEYS.enter);
-    await until(app, (shown) => listRows(app).length === 2 && shown.includes('∅ no record'));
+    const app = await openFilteredToWebhook(rig);
     // Newest first: the entry (its first line is newer than the record's start) is on top.
     expect(selectedRow(app)).toContain('∅ no record');
     await press(app, KEYS.enter);
@@ -142,14 +150,15 @@ describe('entries without an activation record', () => {
 
   it('copy as what they are: a forwarded log entry, not a record', async () => {
     const rig = await withOrphan();
-    const app = await open(rig.service);
-    await press(app, '/');
-    await type(app, 'fn:api/webhook');
-    await press(app, KEYS.enter);
-    await until(app, (shown) => listRows(app).length === 2 && shown.includes('∅ no record'));
+    const app = await openFilteredToWebhook(rig);
+    expect(selectedRow(app)).toContain('∅ no record');
     await press(app, 'Y');
     await until(app, (shown) => shown.includes('copied the forwarded log entry (it has no activation record)'));
-    expect(app.stdout.frames.some((written) => written.includes(']52;c;'))).toBe(true);
+    const copied = app.stdout.frames
+      .flatMap((written) => [...written.matchAll(OSC52_PAYLOAD)])
+      .map((match) => Buffer.from(match[1]!, 'base64').toString('utf8'));
+    expect(copied).toHaveLength(1);
+    expect(JSON.parse(copied[0]!)).toMatchObject({ activationId: WEB, function: 'api/webhook' });
   });
 
   it('follow the filter by text and function, and stay out of status filters', async () => {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NO_CREDENTIALS_MESSAGE } from '../../src/config/target.js';
 import { runMonitor, runNoCredentials } from '../../src/tui/index.js';
 import { FakeMonitorService } from './fake-service.js';
+import { FakeStdin } from './fake-stdin.js';
 import { generatedRecords } from './data.js';
 import { tick } from './render-helpers.js';
 
@@ -24,44 +25,9 @@ class TerminalOut extends EventEmitter {
   }
 }
 
-/** A terminal's input side in raw mode, as Ink reads it. */
-class TerminalIn extends EventEmitter {
-  readonly isTTY = true;
-  private pending: string | null = null;
-  isRaw = false;
-  setRawMode(raw: boolean): this {
-    this.isRaw = raw;
-    return this;
-  }
-  setEncoding(): this {
-    return this;
-  }
-  resume(): this {
-    return this;
-  }
-  pause(): this {
-    return this;
-  }
-  ref(): this {
-    return this;
-  }
-  unref(): this {
-    return this;
-  }
-  read(): string | null {
-    const data = this.pending;
-    this.pending = null;
-    return data;
-  }
-  type(data: string): void {
-    this.pending = data;
-    this.emit('readable');
-  }
-}
-
 function terminal() {
   const stdout = new TerminalOut();
-  const stdin = new TerminalIn();
+  const stdin = new FakeStdin();
   return {
     stdout,
     stdin,
